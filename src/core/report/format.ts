@@ -186,7 +186,9 @@ const T3_OTHER_2021: readonly Table3Row[] = [
   sub('（六）', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请'),
   sub('（六）', '3.其他'),
 ];
-const T3_OTHER_2019: readonly Table3Row[] = [{ key: '（六）其他处理', label: '（六）其他处理', kind: 'outcome' }];
+const T3_OTHER_2019: readonly Table3Row[] = [
+  { key: '（六）其他处理', label: '（六）其他处理', kind: 'outcome' },
+];
 const T3_TOTAL: Table3Row = { key: '（七）总计', label: '（七）总计', kind: 'total' };
 const T3_CARRIED_OUT: Table3Row = {
   key: '四、结转下年度继续办理',

@@ -13,6 +13,7 @@ export const RULES = {
   'completeness.row': { severity: 'error', title: '缺少法定行' }, // (6)
   'completeness.column': { severity: 'error', title: '缺少法定列' }, // (6)
   'completeness.section': { severity: 'error', title: '缺少法定部分标题' }, // (6)
+  'format.unknown': { severity: 'error', title: '报告格式未知（应为2019或2021年版）' },
   'parse.ambiguous': { severity: 'error', title: '数字无分隔，无法唯一拆分' },
   'parse.count': { severity: 'error', title: '一行中的数字个数与法定列数不符' },
   // Warnings: worth a human look.

@@ -1,0 +1,98 @@
+// `npm run bench`: throughput of the report checker, per core, in each layout, as a ratio against a
+// reference measured in the same run (a bare scan of the same bytes for every number, the least work
+// any reader has to do), so that noisy shared machines still give comparable numbers.
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  renderReportDocx,
+  renderReportHtml,
+  renderReportMarkdown,
+} from '../src/features/reports/render/index.ts';
+import { checkReportSource } from '../src/features/reports/service.ts';
+import type { AnnualReport } from '../src/core/report/types.ts';
+import { reportAsText, type TextLayout } from './layouts.ts';
+
+const quick = process.argv.includes('--quick');
+const budgetMs = quick ? 150 : 2000;
+
+const shared = new URL('../../shared/reference/reports/', import.meta.url);
+const referenceText = readFileSync(new URL('shenyang-huanggu-2023.txt', shared));
+const expected = JSON.parse(
+  readFileSync(new URL('shenyang-huanggu-2023.expected.json', shared), 'utf8'),
+) as AnnualReport;
+
+async function measure(work: () => unknown): Promise<number> {
+  for (let i = 0; i < 3; i++) await work(); // warm up
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < budgetMs) {
+    await work();
+    count++;
+  }
+  return (count * 1000) / (performance.now() - start);
+}
+
+function scanNumbers(data: Uint8Array): number {
+  const text = new TextDecoder().decode(data);
+  let sum = 0;
+  for (const match of text.matchAll(/\d+/g)) sum += match[0].length;
+  return sum;
+}
+
+interface Input {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly fileName: string;
+}
+
+async function inputs(): Promise<Input[]> {
+  const report: AnnualReport = { ...expected, findings: [] };
+  const list: Input[] = [
+    { name: '参考报告（逐格一行，原样）', data: referenceText, fileName: 'reference.txt' },
+  ];
+  const layouts: [TextLayout, string][] = [
+    ['tabs', '生成：逐行，制表符分隔'],
+    ['pipes', '生成：逐行，竖线分隔'],
+    ['flattened', '生成：数字无分隔（按和值拆分）'],
+  ];
+  for (const [layout, name] of layouts) {
+    list.push({ name, data: Buffer.from(reportAsText(report, layout)), fileName: `${layout}.txt` });
+  }
+  list.push({
+    name: '生成：Markdown',
+    data: Buffer.from(renderReportMarkdown(report)),
+    fileName: 'report.md',
+  });
+  list.push({ name: '生成：HTML', data: Buffer.from(renderReportHtml(report)), fileName: 'report.html' });
+  list.push({ name: '生成：Word（docx）', data: await renderReportDocx(report), fileName: 'report.docx' });
+  const pdf = new URL('../src/features/reports/readers/fixtures/report-2021.pdf', import.meta.url);
+  if (existsSync(pdf))
+    list.push({ name: '样例：PDF（有文字层）', data: readFileSync(pdf), fileName: 'report.pdf' });
+  return list;
+}
+
+const rows: string[][] = [];
+for (const input of await inputs()) {
+  const outcome = await checkReportSource({ kind: 'file', data: input.data, name: input.fileName });
+  const ok = outcome.kind === 'checked' && outcome.errors === 0 ? '是' : '否';
+  const reference = await measure(() => scanNumbers(input.data));
+  const perSecond = await measure(() =>
+    checkReportSource({ kind: 'file', data: input.data, name: input.fileName }),
+  );
+  rows.push([
+    input.name,
+    (input.data.length / 1024).toFixed(1),
+    perSecond.toFixed(1),
+    (reference / perSecond).toFixed(1),
+    ok,
+  ]);
+}
+
+const header = ['报告检查吞吐量（单核）', '大小 KB', '份/秒', '参照倍数（数字扫描/检查）', '无错误'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+process.stdout.write(
+  `${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`,
+);
+process.stdout.write(
+  `（每项测量 ${budgetMs} 毫秒；参照倍数越小越好：检查一份报告所花时间相当于把同一份输入扫描数字多少次。）\n`,
+);

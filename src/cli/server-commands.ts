@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../app-context.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createApp } from '../web/app.ts';
+
+export async function openContext(): Promise<AppContext> {
+  const config = loadConfig();
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database };
+}
+
+function describeDatabase(context: AppContext): string {
+  const db = context.config.database;
+  return db.kind === 'sqlite' ? `SQLite ${db.file}` : 'PostgreSQL';
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('启动网站和接口服务（读取 PORT、HOST、DATABASE_URL 等设置，启动时自动迁移数据库）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async () => {
+      const context = await openContext();
+      const app = await createApp(context);
+      const stop = async () => {
+        await app.close();
+        await context.database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      await app.listen({ port: context.config.port, host: context.config.host });
+      const shownHost = context.config.host === '0.0.0.0' ? 'localhost' : context.config.host;
+      process.stdout.write(
+        `公开（Gongkai）已启动：http://${shownHost}:${context.config.port}/ （数据库：${describeDatabase(context)}）\n`,
+      );
+    });
+
+  program
+    .command('migrate')
+    .description('把数据库迁移到最新结构（serve 启动时也会自动执行）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async () => {
+      const config = loadConfig();
+      const database = openDatabase(config.database);
+      try {
+        const { applied } = await migrateToLatest(database);
+        process.stdout.write(
+          applied.length === 0
+            ? '数据库已是最新结构。\n'
+            : `已执行迁移：\n${applied.map((n) => `  ${n}`).join('\n')}\n`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,100 @@
+// The one reader of process.env. Settings come from environment variables, optionally from a TOML
+// file named by GONGKAI_CONFIG (environment variables win), and are validated once at start.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { Invalid } from './core/errors.ts';
+
+export type DatabaseConfig =
+  { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest upload accepted by the report checker, in bytes. */
+  readonly maxUploadBytes: number;
+  /** Public checks allowed per client address per minute. */
+  readonly publicRateLimitPerMinute: number;
+}
+
+type RawSettings = Record<string, string | undefined>;
+
+const SETTINGS = [
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'DATABASE_URL',
+  'LOG_LEVEL',
+  'MAX_UPLOAD_MB',
+  'PUBLIC_RATE_LIMIT_PER_MINUTE',
+] as const;
+
+export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function readConfigFile(path: string): RawSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Invalid('GONGKAI_CONFIG', `配置文件无法读取：${path}`);
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseToml(text);
+  } catch (error) {
+    throw new Invalid('GONGKAI_CONFIG', `配置文件不是有效的TOML：${(error as Error).message}`);
+  }
+  const settings: RawSettings = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    const name = key.toUpperCase();
+    if (!(SETTINGS as readonly string[]).includes(name)) {
+      throw new Invalid(key, `配置文件中有未知的设置项：${key}`);
+    }
+    settings[name] = String(value);
+  }
+  return settings;
+}
+
+function integerSetting(raw: RawSettings, name: string, fallback: number, min: number, max: number): number {
+  const text = raw[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Invalid(name, `${name} 应为 ${min}–${max} 之间的整数，实为“${text}”`);
+  }
+  return value;
+}
+
+export function databaseFromUrl(url: string | undefined): DatabaseConfig {
+  if (url === undefined || url === '') return { kind: 'sqlite', file: resolve(DEFAULT_SQLITE_FILE) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  const file = url.replace(/^sqlite:(\/\/)?/, '');
+  return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+}
+
+/** Builds the configuration from an environment (process.env by default). Throws Invalid. */
+export function loadConfig(environment: RawSettings = process.env): Config {
+  const fromFile = environment.GONGKAI_CONFIG ? readConfigFile(environment.GONGKAI_CONFIG) : {};
+  const raw: RawSettings = { ...fromFile };
+  for (const name of SETTINGS) {
+    if (environment[name] !== undefined && environment[name] !== '') raw[name] = environment[name];
+  }
+  const env = raw.NODE_ENV === 'production' || raw.NODE_ENV === 'test' ? raw.NODE_ENV : 'development';
+  const logLevel = (raw.LOG_LEVEL ?? (env === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new Invalid('LOG_LEVEL', `LOG_LEVEL 应为 ${LOG_LEVELS.join('/')} 之一，实为“${logLevel}”`);
+  }
+  return {
+    env,
+    host: raw.HOST ?? '127.0.0.1',
+    port: integerSetting(raw, 'PORT', 3000, 0, 65535),
+    database: databaseFromUrl(raw.DATABASE_URL),
+    logLevel,
+    maxUploadBytes: integerSetting(raw, 'MAX_UPLOAD_MB', 20, 1, 512) * 1024 * 1024,
+    publicRateLimitPerMinute: integerSetting(raw, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100000),
+  };
+}

@@ -1,0 +1,67 @@
+// The composition root of the web process: the same AppContext serves the CLI and the tests.
+import { readFileSync } from 'node:fs';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.ts';
+import { countCheckRuns } from '../features/reports/repo.ts';
+import { reportRoutes } from '../features/reports/routes.ts';
+import { registerErrorHandling } from './errors.ts';
+import { renderPage } from './render.tsx';
+import { HomePage } from './views/HomePage.tsx';
+
+const SITE_CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
+
+export async function createApp(context: AppContext): Promise<FastifyInstance> {
+  const { config } = context;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.maxUploadBytes + 1024 * 1024,
+    trustProxy: false,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '公开（Gongkai）接口',
+        description: '政府信息公开平台的开放接口。',
+        version: '1',
+      },
+    },
+  });
+  // Swagger UI needs inline styles of its own; it is the only page allowed them.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  registerErrorHandling(app);
+
+  app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
+  );
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
+    const checks = await countCheckRuns(context.database.db);
+    return reply.type('text/html; charset=utf-8').send(renderPage(HomePage({ checks })));
+  });
+  await app.register(reportRoutes(context));
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { ComponentChildren } from 'preact';
+
+export interface LayoutProps {
+  readonly title: string;
+  readonly children: ComponentChildren;
+}
+
+const NAV: readonly { href: string; label: string }[] = [
+  { href: '/', label: '首页' },
+  { href: '/report-check', label: '年度报告检查' },
+  { href: '/docs', label: '接口文档' },
+];
+
+/** The public portal shell: plain, fast, readable on a phone, no script needed. */
+export function Layout({ title, children }: LayoutProps) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} - 公开`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          跳到正文
+        </a>
+        <header class="site-header">
+          <p class="site-name">公开 · 政府信息公开平台</p>
+          <nav aria-label="主导航">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href}>{item.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site-footer">
+          <p>依据《中华人民共和国政府信息公开条例》建设</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

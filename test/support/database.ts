@@ -1,0 +1,84 @@
+// A fresh, real database for each test file: a temporary SQLite file by default, or — when
+// DATABASE_URL is a postgres:// URL — a new PostgreSQL database created from it and dropped afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig, type Config, type DatabaseConfig } from '../../src/config.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { AppContext } from '../../src/app-context.ts';
+
+export interface TestDatabase {
+  readonly databaseConfig: DatabaseConfig;
+  readonly handle: DatabaseHandle;
+  destroy(): Promise<void>;
+}
+
+export const testDialect: 'sqlite' | 'postgres' = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+  ? 'postgres'
+  : 'sqlite';
+
+async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `gongkai_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A migrated, empty database of the dialect under test. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  let config: DatabaseConfig;
+  let cleanup: () => Promise<void>;
+  if (testDialect === 'postgres') {
+    const created = await createPostgresDatabase(process.env.DATABASE_URL as string);
+    config = { kind: 'postgres', url: created.url };
+    cleanup = created.drop;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+    config = { kind: 'sqlite', file: join(dir, 'test.db') };
+    cleanup = () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
+  }
+  const handle = openDatabase(config);
+  if (options.migrate !== false) await migrateToLatest(handle);
+  return {
+    databaseConfig: config,
+    handle,
+    destroy: async () => {
+      await handle.close();
+      await cleanup();
+    },
+  };
+}
+
+export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test' }), database, ...overrides };
+}
+
+export interface TestContext extends AppContext {
+  destroy(): Promise<void>;
+}
+
+export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  return {
+    config: testConfig(database.databaseConfig, overrides),
+    database: database.handle,
+    destroy: () => database.destroy(),
+  };
+}
