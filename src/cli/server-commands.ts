@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { createApp } from '../web/app.ts';
 
+// The server and database modules load lazily, so that `gongkai report …` and `--help` start fast.
 export async function openContext(): Promise<AppContext> {
+  const { openDatabase } = await import('../db/connection.ts');
+  const { migrateToLatest } = await import('../db/migrate.ts');
   const config = loadConfig();
   const database = openDatabase(config.database);
   try {
@@ -29,6 +29,7 @@ export function registerServerCommands(program: Command): void {
     .helpOption('-h, --help', '显示帮助')
     .action(async () => {
       const context = await openContext();
+      const { createApp } = await import('../web/app.ts');
       const app = await createApp(context);
       const stop = async () => {
         await app.close();
@@ -49,6 +50,8 @@ export function registerServerCommands(program: Command): void {
     .description('把数据库迁移到最新结构（serve 启动时也会自动执行）')
     .helpOption('-h, --help', '显示帮助')
     .action(async () => {
+      const { openDatabase } = await import('../db/connection.ts');
+      const { migrateToLatest } = await import('../db/migrate.ts');
       const config = loadConfig();
       const database = openDatabase(config.database);
       try {

@@ -23,7 +23,10 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error !== undefined) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '未知';
-    throw new Error(`数据库迁移失败（${failed}）：${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`, { cause: result.error });
+    throw new Error(
+      `数据库迁移失败（${failed}）：${result.error instanceof Error ? result.error.message : JSON.stringify(result.error)}`,
+      { cause: result.error },
+    );
   }
   return { applied: (result.results ?? []).map((r) => r.migrationName) };
 }

@@ -4,7 +4,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GlobalWorkerOptions, Util, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { ReportDocument } from '../../../core/report/document.ts';
@@ -26,15 +25,28 @@ const TOO_COMPLEX = 'PDF文件内容过多或过于复杂，无法在限定时�
 
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-// In Node pdfjs always runs its worker code on the main thread ("fake worker"); it loads that code
-// with a dynamic import of workerSrc, which must therefore point at the installed file.
-GlobalWorkerOptions.workerSrc = pathToFileURL(join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs')).href;
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | undefined;
+
+// pdfjs takes most of a second to load, so it is loaded on the first PDF, not on start-up.
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
+    // In Node pdfjs always runs its worker code on the main thread ("fake worker"); it loads that code
+    // with a dynamic import of workerSrc, which must therefore point at the installed file.
+    module.GlobalWorkerOptions.workerSrc = pathToFileURL(
+      join(pdfjsRoot, 'legacy', 'build', 'pdf.worker.mjs'),
+    ).href;
+    return module;
+  });
+  return pdfjs;
+}
 
 /** Reads a PDF with a text layer. Throws ReadError for scans, encrypted or damaged files. */
 export async function readPdf(data: Buffer | Uint8Array): Promise<ReportDocument> {
   const deadline = Date.now() + TIME_LIMIT_MS;
   // pdfjs takes ownership of (detaches) the buffer it is given, so it gets a copy.
   const bytes = new Uint8Array(data);
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: bytes,
     isEvalSupported: false,
@@ -93,14 +105,28 @@ async function pageText(page: PDFPageProxy): Promise<PageText> {
 /** Places an item on the page (y downwards); rotated text such as watermarks is left out. */
 function toFragment(item: TextItem, viewportTransform: number[]): TextFragment | undefined {
   if (item.str.trim() === '') return undefined;
-  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = Util.transform(
-    viewportTransform,
-    item.transform,
-  ) as number[];
+  const [a, b, c, d, x, y] = multiplyTransforms(viewportTransform, item.transform as number[]);
   const fontSize = Math.hypot(c, d) || item.height;
   const horizontal = a > 0 && Math.abs(b) <= 0.05 * a && Math.abs(c) <= 0.05 * Math.abs(d);
   if (!horizontal || !(fontSize > 0) || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
   return { text: item.str, x, y, width: Math.max(0, item.width), fontSize };
+}
+
+/** The product of two PDF affine transforms [a b c d e f]. */
+function multiplyTransforms(
+  m: readonly number[],
+  n: readonly number[],
+): [number, number, number, number, number, number] {
+  const [m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, m5 = 0] = m;
+  const [n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0] = n;
+  return [
+    m0 * n0 + m2 * n1,
+    m1 * n0 + m3 * n1,
+    m0 * n2 + m2 * n3,
+    m1 * n2 + m3 * n3,
+    m0 * n4 + m2 * n5 + m4,
+    m1 * n4 + m3 * n5 + m5,
+  ];
 }
 
 function withDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Invalid } from './core/errors.ts';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000 on the embedded SQLite file', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.database).toEqual({ kind: 'sqlite', file: resolve('./data/gongkai.db') });
+  });
+
+  it('selects PostgreSQL by a postgres:// URL and SQLite by any other path', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@h:5432/d' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@h:5432/d',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/d' }).database.kind).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: '/tmp/x.db' }).database).toEqual({ kind: 'sqlite', file: '/tmp/x.db' });
+  });
+
+  it('rejects a bad value naming the setting and the rule', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(Invalid);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT 应为 0–65535 之间的整数/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('reads an optional TOML file, with environment variables taking precedence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-config-'));
+    const file = join(dir, 'gongkai.toml');
+    writeFileSync(file, 'port = 8080\nhost = "0.0.0.0"\nmax_upload_mb = 5\n');
+    const config = loadConfig({ GONGKAI_CONFIG: file, HOST: '127.0.0.2' });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.2');
+    expect(config.maxUploadBytes).toBe(5 * 1024 * 1024);
+    writeFileSync(file, 'prot = 1\n');
+    expect(() => loadConfig({ GONGKAI_CONFIG: file })).toThrow(/未知的设置项：prot/);
+    expect(() => loadConfig({ GONGKAI_CONFIG: join(dir, 'missing.toml') })).toThrow(/无法读取/);
+  });
+});
