@@ -22,7 +22,7 @@ import { findSectionHeadings, lineText, sectionText } from './sections.ts';
 import type { SectionHeadings } from './sections.ts';
 import { buildTable2, foundAnyOfTable2 } from './table2.ts';
 import { buildTable3 } from './table3.ts';
-import { TABLE4_NOT_FOUND, buildTable4 } from './table4.ts';
+import { buildTable4 } from './table4.ts';
 import { tokenizeLines } from './tokens.ts';
 import type { TokenStream } from './tokens.ts';
 
@@ -64,8 +64,8 @@ function parseDocument(doc: ReportDocument, hints: ParseHints): ParseOutcome {
     ...yearMismatchFindings(year, contentFormat),
   ];
 
-  const allowSign = FORMATS[format].table2.some((block) => block.signedColumns.length > 0);
-  const stream = tokenizeLines(lines, streamFrom, streamTo, { allowSign });
+  // A minus sign is read in every format: where a count may not be negative, the checks say so.
+  const stream = tokenizeLines(lines, streamFrom, streamTo, { allowSign: true });
   const labels = expectedLabels(FORMATS[format]);
   const spans = findLabels(
     stream.text,
@@ -81,14 +81,17 @@ function parseDocument(doc: ReportDocument, hints: ParseHints): ParseOutcome {
   });
   const slices = sliceRows(stream.tokens, placements, table4Start ?? stream.text.length, isHeaderText);
 
-  if (!foundAnyOfTable2(labels, slices)) {
-    return { kind: 'unreadable', reason: `未找到表二（${SECTION_TITLES['二'].slice(2)}）` };
-  }
-  const table2 = buildTable2(FORMATS[format], labels, slices);
   const table3 = buildTable3(format, labels, slices);
   if (table3.kind === 'unreadable') return table3;
-  if (table4Start === null) return { kind: 'unreadable', reason: TABLE4_NOT_FOUND };
-  const table4 = buildTable4(stream.tokens, table4Start, stream.text.length);
+  // Table 三 is the heart of the report; without table 二 or 四 (e.g. printed as a picture) the rest can
+  // still be checked, and the checks report the missing table as incomplete.
+  const table2 = foundAnyOfTable2(labels, slices)
+    ? buildTable2(FORMATS[format], labels, slices)
+    : { table2: {}, findings: [] };
+  const table4 =
+    table4Start === null
+      ? { table4: [], findings: [] }
+      : buildTable4(stream.tokens, table4Start, stream.text.length);
 
   const report: AnnualReport = {
     format,

@@ -1,4 +1,4 @@
-import { SECTION_TITLES, TABLE4_COLUMNS, TABLE4_RESULTS } from '../format.ts';
+import { TABLE4_COLUMNS, TABLE4_RESULTS } from '../format.ts';
 import type { Cell, Finding } from '../types.ts';
 import { isHeaderText } from './expected-labels.ts';
 import { rowValuesFindings } from './row-findings.ts';
@@ -12,8 +12,6 @@ export interface Table4Result {
   readonly table4: Cell[];
   readonly findings: Finding[];
 }
-
-export const TABLE4_NOT_FOUND = `未找到表四（${SECTION_TITLES['四'].slice(2)}）`;
 
 const DATA_ROW = '表四数据行';
 
