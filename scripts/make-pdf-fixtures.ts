@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/support/browser.ts';
 
 const fixturesDir = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -16,17 +16,6 @@ const fixturesDir = join(
   'readers',
   'fixtures',
 );
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Row = readonly [label: string, numbers: readonly number[]];
 
@@ -165,7 +154,7 @@ ctx.fillText('一、本年新收政府信息公开申请数量 12', 40, 140);
 
 async function main(): Promise<void> {
   await mkdir(fixturesDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.setContent(REPORT_HTML, { waitUntil: 'load' });

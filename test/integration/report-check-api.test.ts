@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../../src/core/report/types.ts';
-import { renderReportDocx } from '../../src/features/reports/render/index.ts';
+import { renderReportDocx, renderReportMarkdown } from '../../src/features/reports/render/index.ts';
 import { createApp } from '../../src/web/app.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
-import { multipartBody } from '../support/multipart.ts';
+import { postForm } from '../support/inject.ts';
 import {
   mutateReferenceCell,
   referenceExpected,
@@ -77,18 +77,24 @@ describe(`POST /api/v1/report-checks on ${testDialect}`, () => {
     const docx = await renderReportDocx(referenceReport());
     const previous = { ...referenceReport(), year: 2022 };
     previous.table3['四、结转下年度继续办理'] = [3, 0, 0, 0, 0, 0, 3];
-    const { body, contentType } = multipartBody([
-      { name: 'file', fileName: '2023.docx', data: docx },
-      { name: 'previous', fileName: '2022.json.txt', data: Buffer.from(referenceText) },
-    ]);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/report-checks',
-      headers: { 'content-type': contentType },
-      payload: body,
-    });
+    const response = await postForm(
+      app,
+      '/api/v1/report-checks',
+      [
+        { name: 'file', fileName: '2023.docx', data: docx },
+        { name: 'previous', fileName: '2022.md', data: Buffer.from(renderReportMarkdown(previous)) },
+      ],
+      'application/json',
+    );
     expect(response.statusCode).toBe(200);
-    expectReferenceNumbers(response.json<AnnualReport>());
+    const report = response.json<AnnualReport>();
+    expectReferenceNumbers(report);
+    // 2022 carried 3 applications into 2023, but the 2023 report says none came over.
+    const carryOver = (report.findings ?? []).filter((f) => f.rule === 'yoy.carry-over');
+    expect(carryOver.map((f) => [f.column, f.expected, f.actual])).toEqual([
+      ['自然人', 3, 0],
+      ['总计', 3, 0],
+    ]);
   });
 
   it('answers bad input with a clear message naming the field, never a 500', async () => {
@@ -104,37 +110,30 @@ describe(`POST /api/v1/report-checks on ${testDialect}`, () => {
     });
     expect(notJson.statusCode).toBe(400);
 
-    const empty = multipartBody([{ name: 'text', value: '   ' }]);
-    const nothing = await app.inject({
-      method: 'POST',
-      url: '/api/v1/report-checks',
-      headers: { 'content-type': empty.contentType },
-      payload: empty.body,
-    });
+    const nothing = await postForm(
+      app,
+      '/api/v1/report-checks',
+      [{ name: 'text', value: '   ' }],
+      'application/json',
+    );
     expect(nothing.statusCode).toBe(400);
     expect(nothing.json()).toMatchObject({ error: { code: 'invalid', field: 'file' } });
 
-    const junk = multipartBody([
-      { name: 'file', fileName: 'x.bin', data: Buffer.from([0, 1, 2, 255, 254, 7, 0, 9]) },
-    ]);
-    const unreadable = await app.inject({
-      method: 'POST',
-      url: '/api/v1/report-checks',
-      headers: { 'content-type': junk.contentType },
-      payload: junk.body,
-    });
+    const unreadable = await postForm(
+      app,
+      '/api/v1/report-checks',
+      [{ name: 'file', fileName: 'x.bin', data: Buffer.from([0, 1, 2, 255, 254, 7, 0, 9]) }],
+      'application/json',
+    );
     expect(unreadable.statusCode).toBe(422);
     expect(unreadable.json()).toMatchObject({ error: { code: 'unreadable' } });
 
-    const big = multipartBody([
-      { name: 'file', fileName: 'big.txt', data: Buffer.alloc(3 * 1024 * 1024, 0x41) },
-    ]);
-    const tooLarge = await app.inject({
-      method: 'POST',
-      url: '/api/v1/report-checks',
-      headers: { 'content-type': big.contentType },
-      payload: big.body,
-    });
+    const tooLarge = await postForm(
+      app,
+      '/api/v1/report-checks',
+      [{ name: 'file', fileName: 'big.txt', data: Buffer.alloc(3 * 1024 * 1024, 0x41) }],
+      'application/json',
+    );
     expect(tooLarge.statusCode).toBe(413);
     expect(tooLarge.json<{ error: { message: string } }>().error.message).toContain('大小限制');
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/web/app.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
-import { multipartBody } from '../support/multipart.ts';
+import { postForm } from '../support/inject.ts';
 import { mutateReferenceCell, referenceText } from '../support/reference.ts';
 
 const html = { accept: 'text/html' };
@@ -31,13 +31,9 @@ describe(`年度报告检查 page on ${testDialect}`, () => {
   });
 
   it('shows the findings and highlights the faulty cells of a pasted report', async () => {
-    const form = multipartBody([{ name: 'text', value: mutateReferenceCell('(一)予以公开', 0, '35') }]);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/report-check',
-      headers: { ...html, 'content-type': form.contentType },
-      payload: form.body,
-    });
+    const response = await postForm(app, '/report-check', [
+      { name: 'text', value: mutateReferenceCell('(一)予以公开', 0, '35') },
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('data-testid="findings"');
     expect(response.body).toContain('cell-error');
@@ -45,15 +41,9 @@ describe(`年度报告检查 page on ${testDialect}`, () => {
   });
 
   it('reports a clean reference report as passing and counts the checks on the home page', async () => {
-    const form = multipartBody([
+    const response = await postForm(app, '/report-check', [
       { name: 'file', fileName: 'huanggu-2023.txt', data: Buffer.from(referenceText) },
     ]);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/report-check',
-      headers: { ...html, 'content-type': form.contentType },
-      payload: form.body,
-    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('data-testid="no-findings"');
     const home = await app.inject({ method: 'GET', url: '/', headers: html });
@@ -61,13 +51,7 @@ describe(`年度报告检查 page on ${testDialect}`, () => {
   });
 
   it('explains an empty submission on the page itself, and a missing page as 404', async () => {
-    const form = multipartBody([{ name: 'text', value: '' }]);
-    const empty = await app.inject({
-      method: 'POST',
-      url: '/report-check',
-      headers: { ...html, 'content-type': form.contentType },
-      payload: form.body,
-    });
+    const empty = await postForm(app, '/report-check', [{ name: 'text', value: '' }]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('data-testid="input-error"');
     expect(empty.body).toContain('请粘贴报告全文');
