@@ -9,6 +9,7 @@ import {
 } from '../src/features/reports/render/index.ts';
 import { checkReportSource } from '../src/features/reports/service.ts';
 import type { AnnualReport } from '../src/core/report/types.ts';
+import { launchBrowser } from '../test/support/browser.ts';
 import { reportAsText, type TextLayout } from './layouts.ts';
 
 const quick = process.argv.includes('--quick');
@@ -44,6 +45,19 @@ interface Input {
   readonly fileName: string;
 }
 
+/** Prints HTML to PDF with Debian's chromium when it is installed (CI installs it). */
+async function printToPdf(html: string): Promise<Uint8Array | null> {
+  if (!existsSync('/usr/bin/chromium')) return null;
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html);
+    return await page.pdf({ format: 'A4' });
+  } finally {
+    await browser.close();
+  }
+}
+
 async function inputs(): Promise<Input[]> {
   const report: AnnualReport = { ...expected, findings: [] };
   const list: Input[] = [
@@ -64,9 +78,8 @@ async function inputs(): Promise<Input[]> {
   });
   list.push({ name: '生成：HTML', data: Buffer.from(renderReportHtml(report)), fileName: 'report.html' });
   list.push({ name: '生成：Word（docx）', data: await renderReportDocx(report), fileName: 'report.docx' });
-  const pdf = new URL('../src/features/reports/readers/fixtures/report-2021.pdf', import.meta.url);
-  if (existsSync(pdf))
-    list.push({ name: '样例：PDF（有文字层）', data: readFileSync(pdf), fileName: 'report.pdf' });
+  const pdf = await printToPdf(renderReportHtml(report));
+  if (pdf) list.push({ name: '生成：PDF（Chromium 打印）', data: pdf, fileName: 'report.pdf' });
   return list;
 }
 
@@ -88,8 +101,12 @@ for (const input of await inputs()) {
 }
 
 const header = ['报告检查吞吐量（单核）', '大小 KB', '份/秒', '参照倍数（数字扫描/检查）', '无错误'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+// Chinese characters take two columns in a terminal.
+const displayWidth = (text: string) =>
+  Array.from(text).reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
 process.stdout.write(
   `${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`,
 );
