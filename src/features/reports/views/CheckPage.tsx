@@ -102,9 +102,7 @@ export function CheckPage({ maxUploadMb, outcome, inputError, text }: CheckPageP
     <Layout title="年度报告检查">
       <h1>政府信息公开工作年度报告检查</h1>
       <p>
-        支持2021年版和2019年版（试行）国家格式。可粘贴网页上复制的文字，或上传 txt、md、html、docx、pdf
-        文件（不超过
-        {maxUploadMb}MB）。扫描版PDF没有文字层，需先做文字识别。
+        {`支持2021年版和2019年版（试行）国家格式。可粘贴网页上复制的文字，或上传 txt、md、html、docx、pdf 文件（不超过${maxUploadMb}MB）。扫描版PDF没有文字层，需先做文字识别。`}
       </p>
       <form method="post" action="/report-check" enctype="multipart/form-data" data-testid="check-form">
         {inputError ? (
