@@ -10,6 +10,7 @@ import {
   TABLE4_LITIGATION,
   TABLE4_RESULTS,
   TABLE4_REVIEW,
+  TITLE_SUFFIX,
 } from '../format.ts';
 import type { FormatId, ReportFormat, Table2Block, Table3Row } from '../format.ts';
 import { labelCore, normalizeForMatch } from './normalize.ts';
@@ -83,8 +84,12 @@ const HEADER_WORDS: readonly string[] = [
   .filter((word) => word.length > 0)
   .sort((a, b) => b.length - a.length);
 
-/** Column headers, section titles and notes: text that never labels a row. */
+// A PDF's running page header repeats the report's title, e.g. at a page break inside table 三.
+const RUNNING_TITLE = normalizeForMatch(TITLE_SUFFIX);
+
+/** Column headers, section titles, notes and running titles: text that never labels a row. */
 export function isHeaderText(norm: string): boolean {
+  if (norm.includes(RUNNING_TITLE)) return true;
   let rest = norm;
   for (const word of HEADER_WORDS) {
     if (rest.length === 0) break;

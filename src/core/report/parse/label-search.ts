@@ -1,7 +1,8 @@
 import { isNumberingParen, matchingClose } from './normalize.ts';
 
 // Finding the expected labels, in order, in the matching string: exact matches first, then an
-// approximate match (bounded edit distance) in the gaps, so local variants and typos still match.
+// approximate match (bounded edit distance) in the gaps, so local variants and typos still match,
+// then labels printed without their numbering between found neighbours.
 
 export interface LabelSpan {
   readonly start: number;
@@ -51,10 +52,45 @@ export function findLabels(
     }
   });
 
+  findUnnumbered(text, cores, spans, to);
+
   return spans.map((span, index) => {
     if (span === null) return null;
     const limit = nextStart(spans, index + 1) ?? to;
     return { start: span.start, end: annotationEnd(text, span.end, limit, valueAt) };
+  });
+}
+
+// `1.`, `（三）`, `一、` as they look after normalisation, when followed by the label's words.
+const LEADING_NUMBERING =
+  /^(?:\d{1,2}|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3})(?=\p{Script=Han})/u;
+const MIN_UNNUMBERED_LENGTH = 2;
+
+/**
+ * Labels printed without their numbering (`属于国家秘密`, `予以公开`, `其他`), looked for only
+ * between the neighbouring labels already found, where a short word cannot be taken from elsewhere.
+ */
+function findUnnumbered(
+  text: string,
+  cores: readonly string[],
+  spans: (LabelSpan | null)[],
+  to: number,
+): void {
+  let gapStart: number | null = null;
+  cores.forEach((core, index) => {
+    const found = spans[index];
+    if (found) {
+      gapStart = found.end;
+      return;
+    }
+    const numbering = LEADING_NUMBERING.exec(core);
+    const words = numbering === null ? '' : core.slice(numbering[0].length);
+    const gapEnd = nextStart(spans, index + 1);
+    if (words.length < MIN_UNNUMBERED_LENGTH || gapStart === null || gapEnd === null) return;
+    const at = text.indexOf(words, gapStart);
+    if (at === -1 || at + words.length > Math.min(gapEnd, to)) return;
+    spans[index] = { start: at, end: at + words.length };
+    gapStart = at + words.length;
   });
 }
 
@@ -107,7 +143,9 @@ export function findApproximate(text: string, pattern: string, from: number, to:
       let value = diagonalCost + (pattern[i - 1] === char ? 0 : 1);
       let start = diagonalOrigin;
       const skipPattern = (cost[i - 1] ?? 0) + 1;
-      if (skipPattern < value) {
+      // On a tie, leave the pattern's character out rather than take the text's: a label printed
+      // without its `1.` must not swallow the last character of the text before it.
+      if (skipPattern <= value) {
         value = skipPattern;
         start = origin[i - 1] ?? from;
       }

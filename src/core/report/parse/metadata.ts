@@ -28,11 +28,13 @@ export function readIdentity(lines: readonly DocLine[]): ReportIdentity {
   let title: ReportIdentity | null = null;
   let periodYear: number | null = null;
   let yearOfReport: number | null = null;
+  let previous = '';
   for (let index = 0; index < lines.length; index += 1) {
     const text = foldWidth(lineText(lines[index] ?? [])).replace(/\s/gu, '');
     if (text.length === 0) continue;
     if (title === null && index < TITLE_SEARCH_LINES && text.length <= MAX_TITLE_LENGTH)
-      title = readTitle(text);
+      title = readTitle(text, previous);
+    previous = text;
     if (periodYear === null) {
       const period = PERIOD.exec(text);
       if (period !== null && period[1] === period[2]) periodYear = Number(period[1]);
@@ -46,7 +48,8 @@ export function readIdentity(lines: readonly DocLine[]): ReportIdentity {
   return { year: title?.year ?? periodYear ?? yearOfReport, agency: title?.agency ?? null };
 }
 
-function readTitle(text: string): ReportIdentity | null {
+/** `previousLine` is the line before: a long title is often broken after the agency's name. */
+function readTitle(text: string, previousLine: string): ReportIdentity | null {
   const match = TITLE.exec(text);
   if (match === null) return null;
   const before = cleanAgency(match[1] ?? '');
@@ -54,9 +57,22 @@ function readTitle(text: string): ReportIdentity | null {
   // `XX区2023年政府信息…` or `2023年度XX局政府信息…`; text on both sides is a breadcrumb, not a title.
   const printed = after.length === 0 ? before : before.length === 0 ? after : null;
   if (printed === null) return null;
-  const agency =
-    printed.length > 0 && printed.length <= MAX_AGENCY_LENGTH && !/[>|/]/u.test(printed) ? printed : null;
+  const agency = printed.length > 0 ? plausibleAgency(printed) : titleHead(previousLine);
   return { year: Number(match[2]), agency: agency === null ? null : governmentName(agency) };
+}
+
+function plausibleAgency(text: string): string | null {
+  return text.length <= MAX_AGENCY_LENGTH && !/[>|/]/u.test(text) ? text : null;
+}
+
+// Site furniture that can stand alone above a title: a column name, not an agency.
+const NOT_A_NAME = /公开|报告|年报|首页|栏目|专栏/u;
+
+/** The first line of a title broken in two: a bare name, no sentence, date or breadcrumb. */
+function titleHead(line: string): string | null {
+  const name = cleanAgency(line);
+  if (name.length < 2 || !/^\p{Script=Han}+$/u.test(name) || NOT_A_NAME.test(name)) return null;
+  return plausibleAgency(name);
 }
 
 function cleanAgency(text: string): string {

@@ -22,7 +22,8 @@ function expectWellFormed(outcome: ParseOutcome): void {
   }
   const { report } = outcome;
   expect(Object.keys(report.table3)).toEqual(table3Keys(report.format));
-  expect(report.table4).toHaveLength(TABLE4_COLUMNS.length);
+  // A table 四 that is not there at all (cut off) is read as no cells, for the checks to report.
+  expect([0, TABLE4_COLUMNS.length]).toContain(report.table4.length);
   const cells = [...Object.values(report.table3).flat(), ...report.table4];
   for (const cell of cells) expect(cell === null || Number.isFinite(cell)).toBe(true);
 }

@@ -11,8 +11,9 @@ export function splitLines(text: string): string[] {
 
 /** Cells of one line; `''` only between explicit separators (a printed blank). */
 export function splitCells(line: string): DocLine {
-  const trimmed = line.trim();
-  if (trimmed.length === 0 || MARKDOWN_RULE.test(trimmed)) return [];
+  // A tab at either end still separates a cell: `行政事业性收费\t` prints its amount as blank.
+  const trimmed = line.replace(/^[^\S\t]+|[^\S\t]+$/gu, '');
+  if (trimmed.trim().length === 0 || MARKDOWN_RULE.test(trimmed)) return [];
   if (!EXPLICIT_SEPARATOR.test(trimmed)) return splitOnSpaces(trimmed);
 
   const pieces = trimmed.split(EXPLICIT_SEPARATOR);

@@ -86,7 +86,8 @@ function rejectNonText(text: string): void {
 }
 
 export function textFormat(text: string, extension = ''): 'html' | 'markdown' | 'text' {
-  const head = text.slice(0, 4096);
+  // PDF-to-Markdown converters leave comments (`<!-- image -->`) that are not HTML markup.
+  const head = text.replace(/<!--[\s\S]*?-->/gu, '').slice(0, 4096);
   if (/^\s*</.test(head) && /<[a-z!?]/i.test(head)) return 'html';
   if (/<(!doctype\s+html|html|body|table|div|p)[\s>]/i.test(head)) return 'html';
   if (['md', 'markdown'].includes(extension)) return 'markdown';
