@@ -32,8 +32,11 @@ export function readIdentity(lines: readonly DocLine[]): ReportIdentity {
   for (let index = 0; index < lines.length; index += 1) {
     const text = foldWidth(lineText(lines[index] ?? [])).replace(/\s/gu, '');
     if (text.length === 0) continue;
-    if (title === null && index < TITLE_SEARCH_LINES && text.length <= MAX_TITLE_LENGTH)
-      title = readTitle(text, previous);
+    if (title === null && index < TITLE_SEARCH_LINES && text.length <= MAX_TITLE_LENGTH) {
+      // A long title may also break inside its suffix: `…2023年政府信息公开` / `工作年度报告`.
+      const joined = previous + text;
+      title = readTitle(text, previous) ?? (joined.length <= MAX_TITLE_LENGTH ? readTitle(joined, '') : null);
+    }
     previous = text;
     if (periodYear === null) {
       const period = PERIOD.exec(text);

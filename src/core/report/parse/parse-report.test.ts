@@ -342,3 +342,18 @@ describe('parseReport: year, agency and format', () => {
     expect(agencyOf('首页 -> 年报 -> 2023年 -> 政府信息公开工作年度报告')).toBeNull();
   });
 });
+
+describe('parseReport: a title broken inside its suffix (as a PDF prints a long title)', () => {
+  it('reads the agency and year across the two lines', () => {
+    const text = print({
+      layout: 'tabs',
+      rewrite: (line) =>
+        line.endsWith('年政府信息公开工作年度报告')
+          ? [line.replace('工作年度报告', ''), '工作年度报告']
+          : line,
+    });
+    const report = parsed(text);
+    expect(report.agency).toBe('示例市示例区人民政府');
+    expect(report.year).toBe(syntheticReport().year);
+  });
+});
