@@ -1,5 +1,5 @@
 // Dialect differences live here and only here.
-import type { ColumnDataType, Kysely } from 'kysely';
+import { sql, type ColumnDataType, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { DatabaseConfig } from '../config.ts';
 
 export type DialectName = DatabaseConfig['kind'];
@@ -30,4 +30,19 @@ export function toDate(value: string | Date): Date {
 /** The value to store in a timestamp column of this dialect. */
 export function fromDate(dialect: DialectName, value: Date): string | Date {
   return dialect === 'postgres' ? value : value.toISOString();
+}
+
+/** Adds an auto-incrementing integer primary key named `id`. */
+export function addIdColumn<T extends string>(
+  table: CreateTableBuilder<T>,
+  dialect: DialectName,
+): CreateTableBuilder<T, 'id'> {
+  return dialect === 'postgres'
+    ? table.addColumn('id', 'bigserial', (col) => col.primaryKey())
+    : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement());
+}
+
+/** The default value of a timestamp column: now, in the dialect's storage form. */
+export function nowDefault(dialect: DialectName) {
+  return dialect === 'postgres' ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 }

@@ -2,6 +2,8 @@
 // timestamptz; repos convert them with toDate() so that no row leaves a repo raw.
 import type { Generated } from 'kysely';
 
+type Timestamp = string | Date;
+
 export interface ReportCheckRunTable {
   id: Generated<number>;
   source: string;
@@ -12,9 +14,112 @@ export interface ReportCheckRunTable {
   outcome: string;
   errors: number;
   warnings: number;
-  created_at: Generated<string | Date>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  region_code: string | null;
+  office_name: string | null;
+  office_address: string | null;
+  office_hours: string | null;
+  office_phone: string | null;
+  office_fax: string | null;
+  office_email: string | null;
+  office_postcode: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  totp_secret_sealed: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  unit_id: number;
+  role: string;
+  granted_by: number | null;
+  granted_at: Timestamp;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  mfa_passed_at: Timestamp | null;
+  address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  username: string;
+  address: string | null;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  address: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  updated_at: Timestamp | null;
 }
 
 export interface Database {
   report_check_runs: ReportCheckRunTable;
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  password_history: PasswordHistoryTable;
+  recovery_codes: RecoveryCodeTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
 }

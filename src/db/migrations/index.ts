@@ -1,6 +1,9 @@
 // The ordered list of migrations. Append only: a migration is never edited after it has landed.
 import type { MigrationContext } from '../dialect.ts';
 import * as reportCheckRuns from './20261128_0001_report_check_runs.ts';
+import * as units from './20261128_0002_units.ts';
+import * as accounts from './20261128_0003_accounts.ts';
+import * as auditLog from './20261128_0004_audit_log.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -8,4 +11,7 @@ export interface MigrationModule {
 
 export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261128_0001_report_check_runs': reportCheckRuns,
+  '20261128_0002_units': units,
+  '20261128_0003_accounts': accounts,
+  '20261128_0004_audit_log': auditLog,
 };

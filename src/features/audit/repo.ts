@@ -1,0 +1,129 @@
+// All SQL of the audit log. The log is append-only (database triggers refuse UPDATE and DELETE).
+import type { ChainedAuditRecord } from '../../security/audit-chain.ts';
+import type { Executor } from '../../db/transaction.ts';
+
+export type StoredAuditEntry = ChainedAuditRecord;
+
+/**
+ * Takes the next sequence number. The UPDATE comes first so that the row lock (PostgreSQL) or the write
+ * lock (SQLite) is held from the start: concurrent writers queue here instead of forking the chain.
+ */
+export async function advanceAuditHead(trx: Executor): Promise<{ seq: number; previousHash: string }> {
+  const row = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: row.seq, previousHash: row.hash };
+}
+
+export async function setAuditHeadHash(trx: Executor, hash: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('audit_head')
+    .set({ hash, updated_at: at.toISOString() })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  const row = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  return { seq: row.seq, hash: row.hash };
+}
+
+export async function insertAuditEntry(trx: Executor, entry: StoredAuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      address: entry.address,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      result: entry.result,
+      details: entry.details,
+      prev_hash: entry.prevHash,
+      hash: entry.hash,
+    })
+    .execute();
+}
+
+type AuditRow = {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  address: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+};
+
+function toEntry(row: AuditRow): StoredAuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    address: row.address,
+    action: row.action,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    result: row.result === 'denied' || row.result === 'failed' ? row.result : 'ok',
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** Entries in storage order (by seq) after `afterSeq`, a page at a time. */
+export async function pageAuditEntries(
+  db: Executor,
+  afterSeq: number,
+  limit: number,
+): Promise<StoredAuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toEntry);
+}
+
+export interface AuditFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly actorName?: string;
+  readonly action?: string;
+  readonly objectType?: string;
+  readonly objectId?: string;
+}
+
+export async function findAuditEntries(
+  db: Executor,
+  filter: AuditFilter,
+  limit: number,
+): Promise<StoredAuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<=', filter.to);
+  if (filter.actorName) query = query.where('actor_name', '=', filter.actorName);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
+  if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
+  const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toEntry);
+}
