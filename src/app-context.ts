@@ -1,3 +1,4 @@
+import type { Actor } from './core/access/roles.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 
@@ -5,4 +6,12 @@ import type { DatabaseHandle } from './db/connection.ts';
 export interface AppContext {
   readonly config: Config;
   readonly database: DatabaseHandle;
+}
+
+/** The acting person and where the request came from, passed to every use case. */
+export interface ActingScope {
+  readonly context: AppContext;
+  readonly actor: Actor;
+  /** The client address, or 'cli' for the command line. */
+  readonly address: string | null;
 }
