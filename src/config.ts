@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { isRole, type Role } from './core/access/roles.ts';
 import { Invalid } from './core/errors.ts';
 
 export type DatabaseConfig =
@@ -18,6 +19,12 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Public checks allowed per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** The key file of the personal-data encryption (never stored in the database). */
+  readonly dataKeysFile: string;
+  /** 'dengbao' (等保 2.0 defaults) or 'asvs' (OWASP ASVS style: longer, no rotation). */
+  readonly passwordPolicy: 'dengbao' | 'asvs';
+  /** Roles whose holders must sign in with a TOTP second factor. */
+  readonly totpRequiredRoles: readonly Role[];
 }
 
 type RawSettings = Record<string, string | undefined>;
@@ -30,9 +37,33 @@ const SETTINGS = [
   'LOG_LEVEL',
   'MAX_UPLOAD_MB',
   'PUBLIC_RATE_LIMIT_PER_MINUTE',
+  'DATA_KEYS_FILE',
+  'PASSWORD_POLICY',
+  'TOTP_REQUIRED_ROLES',
 ] as const;
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
+export const DEFAULT_KEYS_FILE = './data/keys.json';
+const DEFAULT_TOTP_ROLES: readonly Role[] = ['system-admin', 'security-auditor'];
+
+function passwordPolicySetting(text: string | undefined): Config['passwordPolicy'] {
+  if (text === undefined || text === '' || text === 'dengbao') return 'dengbao';
+  if (text === 'asvs') return 'asvs';
+  throw new Invalid('PASSWORD_POLICY', `PASSWORD_POLICY 应为 dengbao（等保默认）或 asvs，实为“${text}”`);
+}
+
+function rolesSetting(text: string | undefined): readonly Role[] {
+  if (text === undefined) return DEFAULT_TOTP_ROLES;
+  const roles = text
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '' && r !== 'none');
+  for (const role of roles) {
+    if (!isRole(role))
+      throw new Invalid('TOTP_REQUIRED_ROLES', `TOTP_REQUIRED_ROLES 中的“${role}”不是角色名`);
+  }
+  return roles as Role[];
+}
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function readConfigFile(path: string): RawSettings {
@@ -96,5 +127,8 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     logLevel,
     maxUploadBytes: integerSetting(raw, 'MAX_UPLOAD_MB', 20, 1, 512) * 1024 * 1024,
     publicRateLimitPerMinute: integerSetting(raw, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100000),
+    dataKeysFile: resolve(raw.DATA_KEYS_FILE ?? DEFAULT_KEYS_FILE),
+    passwordPolicy: passwordPolicySetting(raw.PASSWORD_POLICY),
+    totpRequiredRoles: rolesSetting(raw.TOTP_REQUIRED_ROLES),
   };
 }

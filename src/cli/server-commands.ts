@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
 import { loadConfig } from '../config.ts';
+import { loadKeyRing } from '../security/key-file.ts';
 
 // The server and database modules load lazily, so that `gongkai report …` and `--help` start fast.
 export async function openContext(): Promise<AppContext> {
@@ -14,7 +15,7 @@ export async function openContext(): Promise<AppContext> {
     await database.close();
     throw error;
   }
-  return { config, database };
+  return { config, database, keys: loadKeyRing(config.dataKeysFile, config.env) };
 }
 
 function describeDatabase(context: AppContext): string {

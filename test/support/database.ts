@@ -8,6 +8,7 @@ import { loadConfig, type Config, type DatabaseConfig } from '../../src/config.t
 import { openDatabase, type DatabaseHandle } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { AppContext } from '../../src/app-context.ts';
+import { loadKeyRing } from '../../src/security/key-file.ts';
 
 export interface TestDatabase {
   readonly databaseConfig: DatabaseConfig;
@@ -76,9 +77,18 @@ export interface TestContext extends AppContext {
 
 export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
+  const keysDir = mkdtempSync(join(tmpdir(), 'gongkai-keys-'));
+  const config = testConfig(database.databaseConfig, {
+    dataKeysFile: join(keysDir, 'keys.json'),
+    ...overrides,
+  });
   return {
-    config: testConfig(database.databaseConfig, overrides),
+    config,
     database: database.handle,
-    destroy: () => database.destroy(),
+    keys: loadKeyRing(config.dataKeysFile, 'test'),
+    destroy: async () => {
+      await database.destroy();
+      rmSync(keysDir, { recursive: true, force: true });
+    },
   };
 }
