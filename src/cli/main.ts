@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import { reportCliError } from './errors.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerServerCommands } from './server-commands.ts';
+import { registerUnitCommands } from './units-commands.ts';
+import { registerAuditCommands } from './audit-commands.ts';
+import { registerKeyCommands } from './keys-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -17,6 +20,9 @@ const program = new Command('gongkai')
 
 registerServerCommands(program);
 registerReportCommands(program);
+registerUnitCommands(program);
+registerAuditCommands(program);
+registerKeyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

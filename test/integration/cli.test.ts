@@ -46,7 +46,18 @@ describe('the gongkai command', () => {
   });
 
   it('has --help on every subcommand', async () => {
-    for (const args of [[], ['serve'], ['migrate'], ['report'], ['report', 'check'], ['report', 'render']]) {
+    for (const args of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['report'],
+      ['report', 'check'],
+      ['report', 'render'],
+      ['units', 'add'],
+      ['units', 'import'],
+      ['audit', 'verify'],
+      ['keys', 'init'],
+    ]) {
       const result = await gongkai([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/Usage|用法/);
@@ -60,6 +71,29 @@ describe('the gongkai command', () => {
     expect(first.stdout).toContain('20261128_0001_report_check_runs');
     const second = await gongkai(['migrate'], { DATABASE_URL: file });
     expect(second.stdout).toContain('已是最新');
+  });
+
+  it('manages units from the command line, audited, with a verifiable audit chain', async () => {
+    const env = { DATABASE_URL: join(dir, 'units.db'), DATA_KEYS_FILE: join(dir, 'keys.json') };
+    expect((await gongkai(['units', 'add', '--name', '示例市人民政府', '--kind', 'city'], env)).code).toBe(0);
+    const csv = join(dir, 'units.csv');
+    writeFileSync(
+      csv,
+      '\uFEFF单位名称,单位类型,上级单位\n示例区人民政府,county,示例市人民政府\n示例区教育局,department,示例区人民政府\n',
+    );
+    expect((await gongkai(['units', 'import', csv], env)).stdout).toContain('已导入 2 个单位');
+    const badCsv = join(dir, 'bad-units.csv');
+    writeFileSync(badCsv, 'name,kind,parent\n示例区卫健局,department,不存在的单位\n');
+    const bad = await gongkai(['units', 'import', badCsv], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('第 2 行：未找到上级单位“不存在的单位”');
+    const list = await gongkai(['units', 'list'], env);
+    expect(list.stdout).toMatch(
+      /示例市人民政府[\s\S]* {2}\[\d+\] 示例区人民政府[\s\S]* {4}\[\d+\] 示例区教育局/,
+    );
+    const verify = await gongkai(['audit', 'verify'], env);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toContain('共 3 条记录');
   });
 
   it('checks one report: exit 0 and the exact numbers in --json', async () => {
