@@ -6,6 +6,7 @@ import { registerServerCommands } from './server-commands.ts';
 import { registerUnitCommands } from './units-commands.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerKeyCommands } from './keys-commands.ts';
+import { registerUserCommands } from './users-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -23,6 +24,7 @@ registerReportCommands(program);
 registerUnitCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

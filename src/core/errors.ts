@@ -44,3 +44,12 @@ export class TooLarge extends AppError {
   readonly status = 413;
   readonly code = 'too_large';
 }
+
+/** A state-changing request made with a session but without its CSRF token. */
+export class CsrfRejected extends AppError {
+  readonly status = 403;
+  readonly code = 'csrf';
+  constructor() {
+    super('页面已过期或请求来源不明，请刷新页面后重试');
+  }
+}

@@ -10,9 +10,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { countCheckRuns } from '../features/reports/repo.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
+import { registerBackOffice } from './admin.ts';
+import { registerStaffSessions } from './auth/staff-session.ts';
 import { registerErrorHandling } from './errors.ts';
 import { renderPage } from './render.tsx';
 import { HomePage } from './views/HomePage.tsx';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly { method: string; url: string }[];
+  }
+}
 
 const SITE_CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
 
@@ -22,6 +30,13 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
     trustProxy: false,
+  });
+
+  // Every route, as registered: the authorisation matrix test walks this list, so new routes are covered.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
 
   await app.register(fastifyHelmet, {
@@ -53,6 +68,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   // Swagger UI needs inline styles of its own; it is the only page allowed them.
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   registerErrorHandling(app);
+  await registerStaffSessions(app, context);
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
@@ -63,5 +79,6 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderPage(HomePage({ checks })));
   });
   await app.register(reportRoutes(context));
+  await registerBackOffice(app, context);
   return app;
 }

@@ -57,6 +57,7 @@ describe('the gongkai command', () => {
       ['units', 'import'],
       ['audit', 'verify'],
       ['keys', 'init'],
+      ['users', 'create-admin'],
     ]) {
       const result = await gongkai([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);

@@ -1,0 +1,123 @@
+import { ROLE_LABELS } from '../../../core/access/roles.ts';
+import type { StaffActor } from '../../accounts/model.ts';
+import { AdminLayout, CsrfField } from '../../../web/views/admin/AdminLayout.tsx';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '../model.ts';
+import type { UnitAction } from '../policy.ts';
+
+interface Shell {
+  readonly actor: StaffActor;
+  readonly csrfToken: string;
+}
+
+function depthOf(unit: Unit, top: number): number {
+  return unit.path.split('/').filter(Boolean).length - top;
+}
+
+export function DashboardPage({ actor, csrfToken, unitCount }: Shell & { unitCount: number }) {
+  return (
+    <AdminLayout title="工作台" actor={actor} csrfToken={csrfToken}>
+      <h1>工作台</h1>
+      <p>您好，{actor.displayName}。</p>
+      <h2>我的角色</h2>
+      <ul data-testid="my-roles">
+        {actor.grants.map((grant) => (
+          <li key={`${grant.role}-${grant.unitId}`}>
+            {ROLE_LABELS[grant.role]}（单位编号 {grant.unitId} 及其下级单位）
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/admin/units">可见单位 {unitCount} 个</a>
+      </p>
+      <form method="post" action="/admin/logout-everywhere">
+        <CsrfField token={csrfToken} />
+        <button type="submit">在所有设备上退出</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function UnitListPage({ actor, csrfToken, units }: Shell & { units: readonly Unit[] }) {
+  const top = Math.min(...units.map((u) => u.path.split('/').filter(Boolean).length));
+  return (
+    <AdminLayout title="单位" actor={actor} csrfToken={csrfToken}>
+      <h1>单位</h1>
+      {units.length === 0 ? <p>暂无可见单位。</p> : null}
+      <ul class="unit-tree" data-testid="unit-list">
+        {units.map((unit) => (
+          <li key={unit.id} style={undefined} data-depth={depthOf(unit, top)}>
+            <a href={`/admin/units/${unit.id}`}>{unit.name}</a>（{UNIT_KIND_LABELS[unit.kind]}）
+          </li>
+        ))}
+      </ul>
+    </AdminLayout>
+  );
+}
+
+export interface UnitPageProps extends Shell {
+  readonly unit: Unit;
+  readonly children: readonly Unit[];
+  readonly allowed: readonly UnitAction[];
+  readonly error?: string;
+}
+
+export function UnitPage({ actor, csrfToken, unit, children, allowed, error }: UnitPageProps) {
+  const c = unit.contact;
+  const rows: [string, string | null][] = [
+    ['单位类型', UNIT_KIND_LABELS[unit.kind]],
+    ['统一社会信用代码', unit.uscc],
+    ['行政区划代码', unit.regionCode],
+    ['政府信息公开工作机构', c.officeName],
+    ['办公地址', c.address],
+    ['办公时间', c.hours],
+    ['联系电话', c.phone],
+    ['传真', c.fax],
+    ['电子邮箱', c.email],
+    ['邮政编码', c.postcode],
+  ];
+  return (
+    <AdminLayout title={unit.name} actor={actor} csrfToken={csrfToken}>
+      <h1 data-testid="unit-name">{unit.name}</h1>
+      <dl class="summary">
+        {rows.map(([label, value]) => [
+          <dt key={`${label}-t`}>{label}</dt>,
+          <dd key={`${label}-d`}>{value ?? '—'}</dd>,
+        ])}
+      </dl>
+      <h2>下级单位</h2>
+      <ul>
+        {children.map((child) => (
+          <li key={child.id}>
+            <a href={`/admin/units/${child.id}`}>{child.name}</a>
+          </li>
+        ))}
+      </ul>
+      {allowed.includes('add-child') ? (
+        <section aria-labelledby="add-child">
+          <h2 id="add-child">新增下级单位</h2>
+          {error ? (
+            <p class="error-message" role="alert" data-testid="unit-error">
+              {error}
+            </p>
+          ) : null}
+          <form method="post" action={`/admin/units/${unit.id}/children`} data-testid="add-child-form">
+            <CsrfField token={csrfToken} />
+            <label for="name">单位名称</label>
+            <input id="name" name="name" required />
+            <label for="kind">单位类型</label>
+            <select id="kind" name="kind">
+              {UNIT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {UNIT_KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+            <label for="uscc">统一社会信用代码</label>
+            <input id="uscc" name="uscc" />
+            <button type="submit">新增</button>
+          </form>
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}

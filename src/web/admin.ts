@@ -1,0 +1,19 @@
+// The back office: sign-in pages are open; every other /admin route sits behind the guard below.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app-context.ts';
+import { accountRoutes } from '../features/accounts/routes.ts';
+import { unitRoutes } from '../features/units/routes.ts';
+import { signInRedirect } from './auth/staff-session.ts';
+
+export async function registerBackOffice(app: FastifyInstance, context: AppContext): Promise<void> {
+  await app.register(accountRoutes(context));
+  await app.register(async (guarded) => {
+    guarded.addHook('onRequest', async (request, reply) => {
+      const target = signInRedirect(request);
+      if (target === null) return;
+      if (request.method === 'GET') return reply.redirect(target, 303);
+      return reply.status(401).type('text/plain; charset=utf-8').send('请先登录');
+    });
+    await guarded.register(unitRoutes(context));
+  });
+}

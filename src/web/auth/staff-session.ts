@@ -1,0 +1,78 @@
+// Staff sessions on the back office: the session cookie, CSRF tokens and the sign-in guard.
+import { timingSafeEqual } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app-context.ts';
+import { CsrfRejected } from '../../core/errors.ts';
+import type { LoadedSession } from '../../features/accounts/model.ts';
+import { loadSession } from '../../features/accounts/sessions.ts';
+
+export const SESSION_COOKIE = 'gk_session';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffSession: LoadedSession | null;
+    sessionToken: string | null;
+  }
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+function sameToken(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+function csrfTokenOf(request: FastifyRequest): unknown {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | undefined;
+  return body && typeof body === 'object' ? body._csrf : undefined;
+}
+
+/** Loads the staff session of /admin requests and refuses state changes without the session's CSRF token. */
+export async function registerStaffSessions(app: FastifyInstance, context: AppContext): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest('staffSession', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/admin')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    request.sessionToken = token;
+    request.staffSession = await loadSession(context, token, new Date());
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    const session = request.staffSession;
+    if (
+      session !== null &&
+      STATE_CHANGING.has(request.method) &&
+      !sameToken(csrfTokenOf(request), session.csrfToken)
+    ) {
+      done(new CsrfRejected());
+      return;
+    }
+    done();
+  });
+}
+
+/** Where a request without a complete sign-in must go, or null when it may proceed. */
+export function signInRedirect(request: FastifyRequest): string | null {
+  const session = request.staffSession;
+  if (session === null) return `/admin/login?next=${encodeURIComponent(request.url)}`;
+  if (session.secondFactor === 'required') return '/admin/second-factor';
+  if (session.secondFactor === 'enrol') return '/admin/totp';
+  return null;
+}

@@ -1,0 +1,62 @@
+import type { ComponentChildren } from 'preact';
+import type { StaffActor } from '../../../features/accounts/model.ts';
+
+export interface AdminLayoutProps {
+  readonly title: string;
+  /** The signed-in person, or null on the sign-in pages. */
+  readonly actor: StaffActor | null;
+  readonly csrfToken?: string;
+  readonly children: ComponentChildren;
+}
+
+/** Hidden CSRF field for every state-changing form of the back office. */
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** The back-office shell (后台). */
+export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutProps) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} - 公开 后台`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">
+          跳到正文
+        </a>
+        <header class="site-header">
+          <p class="site-name">公开 · 后台管理</p>
+          {actor ? (
+            <nav aria-label="后台导航">
+              <ul>
+                <li>
+                  <a href="/admin">工作台</a>
+                </li>
+                <li>
+                  <a href="/admin/units">单位</a>
+                </li>
+                <li>
+                  <span data-testid="signed-in-as">{actor.displayName}</span>
+                </li>
+                <li>
+                  <form method="post" action="/admin/logout" class="inline-form">
+                    {csrfToken ? <CsrfField token={csrfToken} /> : null}
+                    <button type="submit" class="link-button">
+                      退出
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

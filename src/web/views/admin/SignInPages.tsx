@@ -1,0 +1,90 @@
+import { AdminLayout, CsrfField } from './AdminLayout.tsx';
+
+export function LoginPage({ error, next, username }: { error?: string; next?: string; username?: string }) {
+  return (
+    <AdminLayout title="登录" actor={null}>
+      <h1>后台登录</h1>
+      {error ? (
+        <p class="error-message" role="alert" data-testid="login-error">
+          {error}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/login" data-testid="login-form">
+        <input type="hidden" name="next" value={next ?? '/admin'} />
+        <label for="username">用户名</label>
+        <input id="username" name="username" autoComplete="username" required value={username ?? ''} />
+        <label for="password">密码</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit">登录</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function SecondFactorPage({ csrfToken, error }: { csrfToken: string; error?: string }) {
+  return (
+    <AdminLayout title="两步验证" actor={null}>
+      <h1>两步验证</h1>
+      <p>请输入身份验证器应用中显示的 6 位动态码，或一个未使用过的恢复码。</p>
+      {error ? (
+        <p class="error-message" role="alert" data-testid="second-factor-error">
+          {error}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/second-factor">
+        <CsrfField token={csrfToken} />
+        <label for="code">动态码或恢复码</label>
+        <input id="code" name="code" autoComplete="one-time-code" inputMode="numeric" required />
+        <button type="submit">验证</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function TotpEnrolPage(props: { csrfToken: string; secret: string; qrSvg: string; error?: string }) {
+  return (
+    <AdminLayout title="设置两步验证" actor={null}>
+      <h1>设置两步验证</h1>
+      <p>
+        您的账号须启用两步验证。请用身份验证器应用扫描二维码，或手工输入密钥，然后输入应用显示的 6 位动态码。
+      </p>
+      {/* The QR code is an SVG made on the server from the otpauth URI; it carries no script. */}
+      <div class="qr" data-testid="totp-qr" dangerouslySetInnerHTML={{ __html: props.qrSvg }} />
+      <p>
+        密钥：<code data-testid="totp-secret">{props.secret}</code>
+      </p>
+      {props.error ? (
+        <p class="error-message" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/totp">
+        <CsrfField token={props.csrfToken} />
+        <label for="code">动态码</label>
+        <input id="code" name="code" autoComplete="one-time-code" inputMode="numeric" required />
+        <button type="submit">启用</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function RecoveryCodesPage({ codes }: { codes: readonly string[] }) {
+  return (
+    <AdminLayout title="恢复码" actor={null}>
+      <h1>两步验证已启用</h1>
+      <p>
+        请把下面的恢复码打印或抄写后妥善保管。手机丢失时可用恢复码登录，每个只能用一次。此页面只显示这一次。
+      </p>
+      <ul class="recovery-codes" data-testid="recovery-codes">
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/admin">进入工作台</a>
+      </p>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,126 @@
+// Every back-office route and API endpoint (read from the router) against every role, in the user's
+// own unit, a sub-unit and an unrelated unit: allowed, or answered exactly like a missing record (404).
+// A route without a row here fails the test, so new routes cannot skip the matrix.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/core/access/roles.ts';
+import { createUser } from '../../src/features/accounts/service.ts';
+import type { Unit } from '../../src/features/units/model.ts';
+import { addUnit } from '../../src/features/units/service.ts';
+import { createApp } from '../../src/web/app.ts';
+import { operatorScope } from '../support/actors.ts';
+import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
+
+type Place = 'own' | 'sub' | 'unrelated';
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+type Expectation = (role: Role, place: Place) => boolean;
+
+const everyone: Expectation = () => true;
+const inScope: Expectation = (_role, place) => place !== 'unrelated';
+const adminInScope: Expectation = (role, place) => role === 'system-admin' && place !== 'unrelated';
+
+/** The open routes (public pages, API, sign-in) are not part of the staff matrix. */
+const PUBLIC =
+  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp)$)/;
+
+const MATRIX: Readonly<Record<string, Expectation>> = {
+  'GET /admin': everyone,
+  'GET /admin/units': everyone,
+  'GET /admin/units/:id': inScope,
+  'POST /admin/units/:id/children': adminInScope,
+};
+
+describe(`authorisation matrix on ${testDialect}`, () => {
+  let context: TestContext;
+  let app: FastifyInstance;
+  const units: Partial<Record<Place, Unit>> = {};
+  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+
+  beforeAll(async () => {
+    context = await createTestContext({ totpRequiredRoles: [] });
+    app = await createApp(context);
+    const operator = operatorScope(context);
+    const city = await addUnit(operator, { parentId: null, name: '甲市人民政府', kind: 'city' });
+    units.own = await addUnit(operator, { parentId: city.id, name: '甲区人民政府', kind: 'county' });
+    units.sub = await addUnit(operator, { parentId: units.own.id, name: '甲区教育局', kind: 'department' });
+    units.unrelated = await addUnit(operator, { parentId: null, name: '乙市人民政府', kind: 'city' });
+    for (const role of ROLES) {
+      const username = `user-${role}`;
+      const password = `Gk!Xq7-Passw0rd-2026-${ROLES.indexOf(role)}`;
+      await createUser(operator, {
+        username,
+        displayName: role,
+        password,
+        grants: [{ unitId: units.own.id, role }],
+      });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/admin/login',
+        payload: new URLSearchParams({ username, password, next: '/admin' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(login.statusCode, `${role}: ${login.body.slice(0, 200)}`).toBe(303);
+      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+      const dashboard = await app.inject({ method: 'GET', url: '/admin', headers: { cookie } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(dashboard.body)?.[1] ?? '';
+      sessions.set(role, { cookie, csrf });
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await context.destroy();
+  });
+
+  it('has a row for every staff route', () => {
+    const staffRoutes = app.routeTable
+      .filter((route) => route.method !== 'HEAD' && !PUBLIC.test(route.url))
+      .map((route) => `${route.method} ${route.url}`);
+    expect(staffRoutes.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !staffRoutes.includes(route))).toEqual([]);
+  });
+
+  it('allows or answers 404, as the matrix says, for every role and place', async () => {
+    const failures: string[] = [];
+    for (const [route, expected] of Object.entries(MATRIX)) {
+      const [method, url] = route.split(' ') as [string, string];
+      for (const role of ROLES) {
+        const places: Place[] = url.includes(':id') ? ['own', 'sub', 'unrelated'] : ['own'];
+        for (const place of places) {
+          const session = sessions.get(role);
+          const unit = units[place] as Unit;
+          const response = await app.inject({
+            method: method as 'GET' | 'POST',
+            url: url.replace(':id', String(unit.id)),
+            headers: { cookie: session?.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+            ...(method === 'POST'
+              ? {
+                  payload: form({ _csrf: session?.csrf ?? '', name: `新单位${role}${place}`, kind: 'other' }),
+                }
+              : {}),
+          });
+          const allowed = response.statusCode < 400;
+          const want = expected(role, place);
+          if (allowed !== want || (!allowed && response.statusCode !== 404)) {
+            failures.push(`${route} ${role}@${place}: ${response.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends anyone without a session to the sign-in page, and refuses a POST without the CSRF token', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/admin/units' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toContain('/admin/login');
+    const admin = sessions.get('system-admin');
+    const forged = await app.inject({
+      method: 'POST',
+      url: `/admin/units/${units.own?.id}/children`,
+      headers: { cookie: admin?.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ name: '伪造单位', kind: 'other' }),
+    });
+    expect(forged.statusCode).toBe(403);
+  });
+});
