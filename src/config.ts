@@ -25,6 +25,8 @@ export interface Config {
   readonly passwordPolicy: 'dengbao' | 'asvs';
   /** Roles whose holders must sign in with a TOTP second factor. */
   readonly totpRequiredRoles: readonly Role[];
+  /** Networks (CIDR, comma-separated) from which the back office may be used; null: anywhere. */
+  readonly adminAllowedNetworks: string | null;
 }
 
 type RawSettings = Record<string, string | undefined>;
@@ -40,6 +42,7 @@ const SETTINGS = [
   'DATA_KEYS_FILE',
   'PASSWORD_POLICY',
   'TOTP_REQUIRED_ROLES',
+  'ADMIN_ALLOWED_NETWORKS',
 ] as const;
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
@@ -130,5 +133,6 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     dataKeysFile: resolve(raw.DATA_KEYS_FILE ?? DEFAULT_KEYS_FILE),
     passwordPolicy: passwordPolicySetting(raw.PASSWORD_POLICY),
     totpRequiredRoles: rolesSetting(raw.TOTP_REQUIRED_ROLES),
+    adminAllowedNetworks: raw.ADMIN_ALLOWED_NETWORKS?.trim() || null,
   };
 }

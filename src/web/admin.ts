@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
 import { signInRedirect } from './auth/staff-session.ts';
 
@@ -15,5 +16,6 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
       return reply.status(401).type('text/plain; charset=utf-8').send('请先登录');
     });
     await guarded.register(unitRoutes(context));
+    await guarded.register(auditRoutes(context));
   });
 }

@@ -11,6 +11,7 @@ import type { AppContext } from '../app-context.ts';
 import { countCheckRuns } from '../features/reports/repo.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { registerBackOffice } from './admin.ts';
+import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
 import { registerStaffSessions } from './auth/staff-session.ts';
 import { registerErrorHandling } from './errors.ts';
 import { renderPage } from './render.tsx';
@@ -68,6 +69,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   // Swagger UI needs inline styles of its own; it is the only page allowed them.
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   registerErrorHandling(app);
+  registerNetworkAllowlist(app, config.adminAllowedNetworks);
   await registerStaffSessions(app, context);
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>

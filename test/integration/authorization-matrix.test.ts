@@ -18,17 +18,20 @@ type Expectation = (role: Role, place: Place) => boolean;
 
 const everyone: Expectation = () => true;
 const inScope: Expectation = (_role, place) => place !== 'unrelated';
+const auditorOnly: Expectation = (role) => role === 'security-auditor';
 const adminInScope: Expectation = (role, place) => role === 'system-admin' && place !== 'unrelated';
 
 /** The open routes (public pages, API, sign-in) are not part of the staff matrix. */
 const PUBLIC =
-  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp)$)/;
+  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password)$)/;
 
 const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin': everyone,
   'GET /admin/units': everyone,
   'GET /admin/units/:id': inScope,
   'POST /admin/units/:id/children': adminInScope,
+  'GET /admin/audit': auditorOnly,
+  'GET /admin/audit/export.csv': auditorOnly,
 };
 
 describe(`authorisation matrix on ${testDialect}`, () => {

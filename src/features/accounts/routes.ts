@@ -5,12 +5,20 @@ import { renderPage } from '../../web/render.tsx';
 import { clearSessionCookie, setSessionCookie } from '../../web/auth/staff-session.ts';
 import {
   LoginPage,
+  PasswordPage,
   RecoveryCodesPage,
   SecondFactorPage,
   TotpEnrolPage,
 } from '../../web/views/admin/SignInPages.tsx';
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './second-factor.ts';
 import { signIn, signOut, signOutEverywhere } from './sessions.ts';
+import { changePassword } from './service.ts';
+import { Invalid } from '../../core/errors.ts';
+import type { LoadedSession } from './model.ts';
+
+function secondFactorDone(session: LoadedSession): boolean {
+  return session.secondFactor === 'passed' || session.secondFactor === 'not-needed';
+}
 
 function field(request: FastifyRequest, name: string): string {
   const body = request.body as Record<string, unknown> | undefined;
@@ -126,6 +134,38 @@ export function accountRoutes(context: AppContext) {
           );
         }
         return html(reply, RecoveryCodesPage({ codes: result.recoveryCodes }));
+      },
+    );
+
+    app.get('/admin/password', { schema: { hide: true } }, async (request, reply) => {
+      const session = request.staffSession;
+      if (session === null || !secondFactorDone(session)) return reply.redirect('/admin/login', 303);
+      return html(reply, PasswordPage({ csrfToken: session.csrfToken, expired: session.passwordExpired }));
+    });
+
+    app.post(
+      '/admin/password',
+      { schema: { hide: true }, config: { rateLimit: signInLimit } },
+      async (request, reply) => {
+        const session = request.staffSession;
+        if (session === null || !secondFactorDone(session)) return reply.redirect('/admin/login', 303);
+        const page = { csrfToken: session.csrfToken, expired: session.passwordExpired };
+        const newPassword = field(request, 'newPassword');
+        if (newPassword !== field(request, 'confirmPassword')) {
+          return html(reply, PasswordPage({ ...page, error: '两次输入的新密码不一致' }), 400);
+        }
+        try {
+          await changePassword(
+            { context, actor: session.actor, address: request.ip },
+            { currentPassword: field(request, 'currentPassword'), newPassword },
+            new Date(),
+          );
+        } catch (error) {
+          if (error instanceof Invalid)
+            return html(reply, PasswordPage({ ...page, error: error.message }), 400);
+          throw error;
+        }
+        return html(reply, PasswordPage({ csrfToken: session.csrfToken, expired: false, done: true }));
       },
     );
 

@@ -74,5 +74,6 @@ export function signInRedirect(request: FastifyRequest): string | null {
   if (session === null) return `/admin/login?next=${encodeURIComponent(request.url)}`;
   if (session.secondFactor === 'required') return '/admin/second-factor';
   if (session.secondFactor === 'enrol') return '/admin/totp';
+  if (session.passwordExpired) return '/admin/password';
   return null;
 }

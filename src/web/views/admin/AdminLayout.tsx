@@ -40,6 +40,11 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                 <li>
                   <a href="/admin/units">单位</a>
                 </li>
+                {actor.grants.some((grant) => grant.role === 'security-auditor') ? (
+                  <li>
+                    <a href="/admin/audit">审计日志</a>
+                  </li>
+                ) : null}
                 <li>
                   <span data-testid="signed-in-as">{actor.displayName}</span>
                 </li>

@@ -88,3 +88,44 @@ export function RecoveryCodesPage({ codes }: { codes: readonly string[] }) {
     </AdminLayout>
   );
 }
+
+export function PasswordPage(props: { csrfToken: string; expired: boolean; error?: string; done?: boolean }) {
+  return (
+    <AdminLayout title="修改密码" actor={null}>
+      <h1>修改密码</h1>
+      {props.expired ? <p class="error-message">您的密码已超过规定的使用期限，请先修改密码。</p> : null}
+      {props.done ? (
+        <p class="ok" data-testid="password-changed">
+          密码已修改。<a href="/admin">返回工作台</a>
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error-message" role="alert" data-testid="password-error">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/password">
+        <CsrfField token={props.csrfToken} />
+        <label for="currentPassword">当前密码</label>
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <label for="newPassword">新密码</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required />
+        <label for="confirmPassword">再次输入新密码</label>
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit">修改密码</button>
+      </form>
+    </AdminLayout>
+  );
+}
