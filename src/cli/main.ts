@@ -7,6 +7,7 @@ import { registerUnitCommands } from './units-commands.ts';
 import { registerAuditCommands } from './audit-commands.ts';
 import { registerKeyCommands } from './keys-commands.ts';
 import { registerUserCommands } from './users-commands.ts';
+import { registerBackupCommands } from './backup-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -25,6 +26,7 @@ registerUnitCommands(program);
 registerAuditCommands(program);
 registerKeyCommands(program);
 registerUserCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

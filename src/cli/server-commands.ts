@@ -41,9 +41,17 @@ export function registerServerCommands(program: Command): void {
       process.once('SIGTERM', () => void stop());
       await app.listen({ port: context.config.port, host: context.config.host });
       const shownHost = context.config.host === '0.0.0.0' ? 'localhost' : context.config.host;
+      const { issueSetupToken } = await import('../features/accounts/setup.ts');
+      const setupToken = await issueSetupToken(context);
       process.stdout.write(
         `公开（Gongkai）已启动：http://${shownHost}:${context.config.port}/ （数据库：${describeDatabase(context)}）\n`,
       );
+      if (setupToken !== null) {
+        process.stdout.write(
+          `尚无系统管理员。请在 24 小时内打开下面的一次性链接创建第一个系统管理员（也可用 gongkai users create-admin）：\n` +
+            `  http://${shownHost}:${context.config.port}/admin/setup/${setupToken}\n`,
+        );
+      }
     });
 
   program

@@ -47,6 +47,13 @@ export interface UserTable {
   totp_last_step: number | null;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
+  /** Personal data: sealed with the data keys (never plaintext) and a blind index for look-up. */
+  id_number_sealed: string | null;
+  id_number_index: string | null;
+  phone_sealed: string | null;
+  phone_index: string | null;
+  email_sealed: string | null;
+  email_index: string | null;
 }
 
 export interface UserRoleTable {
@@ -111,6 +118,13 @@ export interface AuditHeadTable {
   updated_at: Timestamp | null;
 }
 
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -122,4 +136,5 @@ export interface Database {
   sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  setup_tokens: SetupTokenTable;
 }

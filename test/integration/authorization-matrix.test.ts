@@ -23,7 +23,7 @@ const adminInScope: Expectation = (role, place) => role === 'system-admin' && pl
 
 /** The open routes (public pages, API, sign-in) are not part of the staff matrix. */
 const PUBLIC =
-  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password)$)/;
+  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password|setup\/:token)$)/;
 
 const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin': everyone,

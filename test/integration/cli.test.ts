@@ -57,7 +57,10 @@ describe('the gongkai command', () => {
       ['units', 'import'],
       ['audit', 'verify'],
       ['keys', 'init'],
+      ['keys', 'rotate'],
       ['users', 'create-admin'],
+      ['backup'],
+      ['restore'],
     ]) {
       const result = await gongkai([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);

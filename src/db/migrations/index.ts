@@ -4,6 +4,8 @@ import * as reportCheckRuns from './20261128_0001_report_check_runs.ts';
 import * as units from './20261128_0002_units.ts';
 import * as accounts from './20261128_0003_accounts.ts';
 import * as auditLog from './20261128_0004_audit_log.ts';
+import * as userPersonalData from './20261129_0005_user_personal_data.ts';
+import * as setupTokens from './20261129_0006_setup_tokens.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -14,4 +16,6 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261128_0002_units': units,
   '20261128_0003_accounts': accounts,
   '20261128_0004_audit_log': auditLog,
+  '20261129_0005_user_personal_data': userPersonalData,
+  '20261129_0006_setup_tokens': setupTokens,
 };

@@ -14,6 +14,15 @@ export interface User {
   readonly totpEnabledAt: Date | null;
   readonly disabledAt: Date | null;
   readonly createdAt: Date;
+  /** Real-name data (实名), sealed: open it only through ./personal-data.ts (masked or audited). */
+  readonly sealedPersonalData: SealedPersonalData;
+}
+
+/** Sealed texts (src/features/privacy/personal-field.ts), never plaintext; null when not given. */
+export interface SealedPersonalData {
+  readonly idNumber: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
 }
 
 /** A user with the roles they hold. */

@@ -25,6 +25,15 @@ export function canDisableUser(actor: Actor, grants: readonly Grant[]): boolean 
   return grants.every((grant) => canManageUnitRoles(actor, grant.unitPath));
 }
 
+/**
+ * May the actor see the account's real-name data unmasked: a system administrator over every unit in
+ * which the account holds a role (an account without roles is nobody's to reveal).
+ */
+export function canRevealPersonalData(actor: Actor, grants: readonly Grant[]): boolean {
+  if (actor.kind === 'operator') return true;
+  return grants.length > 0 && canDisableUser(actor, grants);
+}
+
 export function authorizeUnitRoles(actor: Actor, unit: { path: string } | null): asserts unit {
   if (unit === null || !canManageUnitRoles(actor, unit.path)) throw new NotFound('未找到该单位');
 }

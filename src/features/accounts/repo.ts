@@ -4,6 +4,7 @@ import { isRole, type Grant, type Role } from '../../core/access/roles.ts';
 import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { UserTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
+import type { ProtectedValue } from '../privacy/personal-field.ts';
 import type { User, UserCredentials } from './model.ts';
 
 function toUser(row: Selectable<UserTable>): User {
@@ -15,6 +16,11 @@ function toUser(row: Selectable<UserTable>): User {
     totpEnabledAt: row.totp_enabled_at === null ? null : toDate(row.totp_enabled_at),
     disabledAt: row.disabled_at === null ? null : toDate(row.disabled_at),
     createdAt: toDate(row.created_at),
+    sealedPersonalData: {
+      idNumber: row.id_number_sealed,
+      phone: row.phone_sealed,
+      email: row.email_sealed,
+    },
   };
 }
 
@@ -33,6 +39,14 @@ export interface NewUserRow {
   readonly username: string;
   readonly displayName: string;
   readonly passwordHash: string;
+  readonly personal: ProtectedPersonalData;
+}
+
+/** Real-name data, each value sealed with its blind index (null when not given). */
+export interface ProtectedPersonalData {
+  readonly idNumber: ProtectedValue | null;
+  readonly phone: ProtectedValue | null;
+  readonly email: ProtectedValue | null;
 }
 
 export async function insertUser(
@@ -50,6 +64,12 @@ export async function insertUser(
       password_hash: user.passwordHash,
       password_changed_at: at,
       created_at: at,
+      id_number_sealed: user.personal.idNumber?.sealed ?? null,
+      id_number_index: user.personal.idNumber?.index ?? null,
+      phone_sealed: user.personal.phone?.sealed ?? null,
+      phone_index: user.personal.phone?.index ?? null,
+      email_sealed: user.personal.email?.sealed ?? null,
+      email_index: user.personal.email?.index ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -72,6 +92,18 @@ export async function findCredentialsByUsername(
 ): Promise<UserCredentials | null> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   return row ? toCredentials(row) : null;
+}
+
+/** Users whose identity number has one of the blind indexes (one per data key, for rotations). */
+export async function findUsersByIdNumberIndexes(db: Executor, indexes: readonly string[]): Promise<User[]> {
+  if (indexes.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id_number_index', 'in', indexes)
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
 }
 
 export async function listAllUsers(db: Executor): Promise<User[]> {

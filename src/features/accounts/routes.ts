@@ -6,6 +6,7 @@ import { clearSessionCookie, setSessionCookie } from '../../web/auth/staff-sessi
 import {
   LoginPage,
   PasswordPage,
+  SetupPage,
   RecoveryCodesPage,
   SecondFactorPage,
   TotpEnrolPage,
@@ -13,7 +14,8 @@ import {
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './second-factor.ts';
 import { signIn, signOut, signOutEverywhere } from './sessions.ts';
 import { changePassword } from './service.ts';
-import { Invalid } from '../../core/errors.ts';
+import { Conflict, Invalid } from '../../core/errors.ts';
+import { assertSetupToken, completeSetup, hasTopLevelUnit } from './setup.ts';
 import type { LoadedSession } from './model.ts';
 
 function secondFactorDone(session: LoadedSession): boolean {
@@ -166,6 +168,40 @@ export function accountRoutes(context: AppContext) {
           throw error;
         }
         return html(reply, PasswordPage({ csrfToken: session.csrfToken, expired: false, done: true }));
+      },
+    );
+
+    app.get('/admin/setup/:token', { schema: { hide: true } }, async (request, reply) => {
+      const { token } = request.params as { token: string };
+      await assertSetupToken(context, token);
+      return html(reply, SetupPage({ token, askUnit: !(await hasTopLevelUnit(context)) }));
+    });
+
+    app.post(
+      '/admin/setup/:token',
+      { schema: { hide: true }, config: { rateLimit: signInLimit } },
+      async (request, reply) => {
+        const { token } = request.params as { token: string };
+        await assertSetupToken(context, token);
+        const values = {
+          unitName: field(request, 'unitName'),
+          unitKind: field(request, 'unitKind'),
+          username: field(request, 'username'),
+          displayName: field(request, 'displayName'),
+        };
+        const page = { token, askUnit: !(await hasTopLevelUnit(context)), values };
+        if (field(request, 'password') !== field(request, 'confirmPassword')) {
+          return html(reply, SetupPage({ ...page, error: '两次输入的密码不一致' }), 400);
+        }
+        try {
+          await completeSetup(context, token, { ...values, password: field(request, 'password') });
+        } catch (error) {
+          if (error instanceof Invalid || error instanceof Conflict) {
+            return html(reply, SetupPage({ ...page, error: error.message }), 400);
+          }
+          throw error;
+        }
+        return reply.redirect('/admin/login', 303);
       },
     );
 

@@ -17,6 +17,7 @@ import {
   type UserWithGrants,
 } from './model.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { protectPersonalData, type PersonalDataInput } from './personal-data.ts';
 import {
   assertNotSelf,
   assertSeparationOfDuties,
@@ -38,6 +39,7 @@ import {
   insertUser,
   listAllUsers,
   lockFirstAdminCreation,
+  type NewUserRow,
   recentPasswordHashes,
   setDisabled,
   setPassword,
@@ -60,25 +62,27 @@ export {
   startTotpEnrolment,
   verifySecondFactor,
 } from './second-factor.ts';
+export { findUserByIdNumber, presentUserForList, revealUserPersonalData } from './personal-data.ts';
 
-export interface NewUserInput {
+export interface NewUserInput extends PersonalDataInput {
   readonly username: unknown;
   readonly displayName: unknown;
   readonly password: unknown;
 }
 
-interface ValidNewUser {
-  readonly username: string;
-  readonly displayName: string;
-  readonly passwordHash: string;
+interface ValidNewUser extends NewUserRow {
+  /** Names of the personal fields given, for the audit entry (never their values). */
+  readonly personalFields: readonly string[];
 }
 
 async function prepareNewUser(context: AppContext, input: NewUserInput): Promise<ValidNewUser> {
   const username = validateUsername(input.username);
   const displayName = validateDisplayName(input.displayName);
+  const { personal, fields } = protectPersonalData(context.keys, input);
   const password = validatePasswordPresent('password', input.password);
   assertPasswordStrength('password', password, passwordPolicyOf(context.config), { username, displayName });
-  return { username, displayName, passwordHash: await hashPassword(password) };
+  const passwordHash = await hashPassword(password);
+  return { username, displayName, passwordHash, personal, personalFields: fields };
 }
 
 async function assertUsernameFree(db: Executor, username: string): Promise<void> {
@@ -136,6 +140,7 @@ export async function createFirstAdmin(
           username: user.username,
           displayName: user.displayName,
           grants: [{ unitId, role: 'system-admin' }],
+          personalData: valid.personalFields,
           firstAdmin: true,
         },
       },
@@ -171,7 +176,12 @@ export async function createUser(
         action: 'user.create',
         objectType: 'user',
         objectId: user.id,
-        details: { username: user.username, displayName: user.displayName, grants },
+        details: {
+          username: user.username,
+          displayName: user.displayName,
+          grants,
+          personalData: valid.personalFields,
+        },
       },
       now,
     );

@@ -115,6 +115,16 @@ export async function revokeUserSessions(
   return Number(result.numUpdatedRows);
 }
 
+/** Revokes every open session of everyone; returns how many were open. */
+export async function revokeAllSessions(trx: Executor, dialect: DialectName, now: Date): Promise<number> {
+  const result = await trx
+    .updateTable('sessions')
+    .set({ revoked_at: fromDate(dialect, now) })
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 // ---- sign-in failures ----
 
 export async function insertSignInFailure(

@@ -1,3 +1,4 @@
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../features/units/model.ts';
 import { AdminLayout, CsrfField } from './AdminLayout.tsx';
 
 export function LoginPage({ error, next, username }: { error?: string; next?: string; username?: string }) {
@@ -125,6 +126,57 @@ export function PasswordPage(props: { csrfToken: string; expired: boolean; error
           required
         />
         <button type="submit">修改密码</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function SetupPage(props: {
+  token: string;
+  askUnit: boolean;
+  error?: string;
+  values?: Record<string, string>;
+}) {
+  const v = props.values ?? {};
+  return (
+    <AdminLayout title="首次设置" actor={null}>
+      <h1>首次设置：创建系统管理员</h1>
+      <p>本系统没有任何默认账号和默认密码。请设置第一个系统管理员；此链接只能使用一次。</p>
+      {props.error ? (
+        <p class="error-message" role="alert" data-testid="setup-error">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="post" action={`/admin/setup/${props.token}`} data-testid="setup-form">
+        {props.askUnit ? (
+          <>
+            <label for="unitName">本机关（最上级单位）名称</label>
+            <input id="unitName" name="unitName" required value={v.unitName ?? ''} />
+            <label for="unitKind">单位类型</label>
+            <select id="unitKind" name="unitKind">
+              {UNIT_KINDS.map((kind) => (
+                <option key={kind} value={kind} selected={v.unitKind === kind}>
+                  {UNIT_KIND_LABELS[kind]}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        <label for="username">管理员用户名</label>
+        <input id="username" name="username" autoComplete="username" required value={v.username ?? ''} />
+        <label for="displayName">姓名</label>
+        <input id="displayName" name="displayName" required value={v.displayName ?? ''} />
+        <label for="password">密码</label>
+        <input id="password" name="password" type="password" autoComplete="new-password" required />
+        <label for="confirmPassword">再次输入密码</label>
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit">创建管理员</button>
       </form>
     </AdminLayout>
   );
