@@ -10,10 +10,10 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
+import { form, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 type Place = 'own' | 'sub' | 'unrelated';
 
-const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 type Expectation = (role: Role, place: Place) => boolean;
 
 const everyone: Expectation = () => true;
@@ -32,13 +32,45 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/units/:id/children': adminInScope,
   'GET /admin/audit': auditorOnly,
   'GET /admin/audit/export.csv': auditorOnly,
+  'GET /admin/users': (role) => role === 'system-admin',
+  'POST /admin/users': adminInScope,
+  'GET /admin/users/:id': adminInScope,
+  'POST /admin/users/:id/reveal': adminInScope,
+  // Last: it changes the accounts the rows above look at.
+  'POST /admin/users/:id/disable': adminInScope,
 };
+
+/** Routes whose place is given in the form rather than in the path. */
+const PLACE_IN_FORM = new Set(['POST /admin/users']);
 
 describe(`authorisation matrix on ${testDialect}`, () => {
   let context: TestContext;
   let app: FastifyInstance;
   const units: Partial<Record<Place, Unit>> = {};
-  const sessions = new Map<Role, { cookie: string; csrf: string }>();
+  /** Accounts holding a role in each place, the targets of the /admin/users/:id routes. */
+  const targets: Partial<Record<Place, number>> = {};
+  let created = 0;
+
+  function payloadFor(route: string, role: Role, place: Place): Record<string, string> {
+    switch (route) {
+      case 'POST /admin/units/:id/children':
+        return { name: `新单位${role}${place}`, kind: 'other' };
+      case 'POST /admin/users':
+        created += 1;
+        return {
+          username: `new-${created}`,
+          displayName: `新用户${created}`,
+          password: 'Tz8&river-Pine-2026',
+          unitId: String(units[place]?.id),
+          role: 'editor',
+        };
+      case 'POST /admin/users/:id/reveal':
+        return { reason: '核对申请人身份' };
+      default:
+        return {};
+    }
+  }
+  const sessions = new Map<Role, SignedIn>();
 
   beforeAll(async () => {
     context = await createTestContext({ totpRequiredRoles: [] });
@@ -48,6 +80,16 @@ describe(`authorisation matrix on ${testDialect}`, () => {
     units.own = await addUnit(operator, { parentId: city.id, name: '甲区人民政府', kind: 'county' });
     units.sub = await addUnit(operator, { parentId: units.own.id, name: '甲区教育局', kind: 'department' });
     units.unrelated = await addUnit(operator, { parentId: null, name: '乙市人民政府', kind: 'city' });
+    for (const place of ['own', 'sub', 'unrelated'] as const) {
+      const target = await createUser(operator, {
+        username: `target-${place}`,
+        displayName: `目标${place}`,
+        password: 'Tz8&river-Pine-2026',
+        phone: '13912345678',
+        grants: [{ unitId: (units[place] as Unit).id, role: 'editor' }],
+      });
+      targets[place] = target.id;
+    }
     for (const role of ROLES) {
       const username = `user-${role}`;
       const password = `Gk!Xq7-Passw0rd-2026-${ROLES.indexOf(role)}`;
@@ -57,17 +99,7 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         password,
         grants: [{ unitId: units.own.id, role }],
       });
-      const login = await app.inject({
-        method: 'POST',
-        url: '/admin/login',
-        payload: new URLSearchParams({ username, password, next: '/admin' }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
-      expect(login.statusCode, `${role}: ${login.body.slice(0, 200)}`).toBe(303);
-      const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-      const dashboard = await app.inject({ method: 'GET', url: '/admin', headers: { cookie } });
-      const csrf = /name="_csrf" value="([^"]+)"/.exec(dashboard.body)?.[1] ?? '';
-      sessions.set(role, { cookie, csrf });
+      sessions.set(role, await signInOverHttp(app, username, password));
     }
   });
   afterAll(async () => {
@@ -88,17 +120,18 @@ describe(`authorisation matrix on ${testDialect}`, () => {
     for (const [route, expected] of Object.entries(MATRIX)) {
       const [method, url] = route.split(' ') as [string, string];
       for (const role of ROLES) {
-        const places: Place[] = url.includes(':id') ? ['own', 'sub', 'unrelated'] : ['own'];
+        const places: Place[] =
+          url.includes(':id') || PLACE_IN_FORM.has(route) ? ['own', 'sub', 'unrelated'] : ['own'];
         for (const place of places) {
           const session = sessions.get(role);
-          const unit = units[place] as Unit;
+          const id = url.startsWith('/admin/users/') ? targets[place] : units[place]?.id;
           const response = await app.inject({
             method: method as 'GET' | 'POST',
-            url: url.replace(':id', String(unit.id)),
+            url: url.replace(':id', String(id)),
             headers: { cookie: session?.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
             ...(method === 'POST'
               ? {
-                  payload: form({ _csrf: session?.csrf ?? '', name: `新单位${role}${place}`, kind: 'other' }),
+                  payload: form({ _csrf: session?.csrf ?? '', ...payloadFor(route, role, place) }),
                 }
               : {}),
           });

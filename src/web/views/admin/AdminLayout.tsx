@@ -40,6 +40,11 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                 <li>
                   <a href="/admin/units">单位</a>
                 </li>
+                {actor.grants.some((grant) => grant.role === 'system-admin') ? (
+                  <li>
+                    <a href="/admin/users">账号</a>
+                  </li>
+                ) : null}
                 {actor.grants.some((grant) => grant.role === 'security-auditor') ? (
                   <li>
                     <a href="/admin/audit">审计日志</a>
