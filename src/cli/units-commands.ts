@@ -1,42 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { ActingScope } from '../app-context.ts';
 import { Invalid, NotFound } from '../core/errors.ts';
 import { UNIT_KIND_LABELS, type Unit } from '../features/units/model.ts';
-import type { ImportedUnitRow } from '../features/units/service.ts';
+import { rowsFromCsv } from '../features/units/csv.ts';
 import { openContext } from './server-commands.ts';
-
-// CSV headers accepted by `units import`, in English or in Chinese.
-const CSV_COLUMNS: Readonly<Record<string, string>> = {
-  name: 'name',
-  名称: 'name',
-  单位名称: 'name',
-  kind: 'kind',
-  类型: 'kind',
-  单位类型: 'kind',
-  parent: 'parent',
-  上级单位: 'parent',
-  uscc: 'uscc',
-  统一社会信用代码: 'uscc',
-  region_code: 'regionCode',
-  行政区划代码: 'regionCode',
-  office_name: 'officeName',
-  工作机构: 'officeName',
-  address: 'address',
-  办公地址: 'address',
-  hours: 'hours',
-  办公时间: 'hours',
-  phone: 'phone',
-  联系电话: 'phone',
-  fax: 'fax',
-  传真: 'fax',
-  email: 'email',
-  电子邮箱: 'email',
-  postcode: 'postcode',
-  邮政编码: 'postcode',
-};
-const CONTACT_FIELDS = ['officeName', 'address', 'hours', 'phone', 'fax', 'email', 'postcode'];
 
 async function withOperator<T>(work: (scope: ActingScope) => Promise<T>): Promise<T> {
   const context = await openContext();
@@ -62,32 +30,6 @@ async function resolveUnit(scope: ActingScope, reference: string): Promise<Unit>
 function describeUnit(unit: Unit): string {
   const depth = unit.path.split('/').filter(Boolean).length - 1;
   return `${'  '.repeat(depth)}[${unit.id}] ${unit.name}（${UNIT_KIND_LABELS[unit.kind]}）${unit.uscc ? ` ${unit.uscc}` : ''}`;
-}
-
-export function rowsFromCsv(text: string): ImportedUnitRow[] {
-  const records = parseCsv<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  });
-  return records.map((record) => {
-    const row: Record<string, string> = {};
-    for (const [header, value] of Object.entries(record)) {
-      const key = CSV_COLUMNS[header.trim()];
-      if (key === undefined) throw new Invalid(header, `CSV 表头“${header}”无法识别`);
-      row[key] = value;
-    }
-    const contact: Record<string, string> = {};
-    for (const field of CONTACT_FIELDS) if (row[field] !== undefined) contact[field] = row[field];
-    return {
-      name: row.name,
-      kind: row.kind,
-      parent: row.parent,
-      uscc: row.uscc,
-      regionCode: row.regionCode,
-      contact,
-    };
-  });
 }
 
 export function registerUnitCommands(program: Command): void {

@@ -10,6 +10,7 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
+import { multipartBody } from '../support/multipart.ts';
 import { form, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 type Place = 'own' | 'sub' | 'unrelated';
@@ -30,6 +31,11 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin/units': everyone,
   'GET /admin/units/:id': inScope,
   'POST /admin/units/:id/children': adminInScope,
+  // Before the renaming below: the CSV names the parent by its name.
+  'POST /admin/units/import': (role) => role === 'system-admin',
+  'POST /admin/units/:id': adminInScope,
+  // The form names the new parent: the own unit for the sub-unit; a unit out of reach otherwise.
+  'POST /admin/units/:id/move': (role, place) => role === 'system-admin' && place === 'sub',
   'GET /admin/audit': auditorOnly,
   'GET /admin/audit/export.csv': auditorOnly,
   'GET /admin/users': (role) => role === 'system-admin',
@@ -50,6 +56,20 @@ describe(`authorisation matrix on ${testDialect}`, () => {
   /** Accounts holding a role in each place, the targets of the /admin/users/:id routes. */
   const targets: Partial<Record<Place, number>> = {};
   let created = 0;
+  let city: Unit | undefined;
+
+  async function importAs(session: SignedIn | undefined, role: Role) {
+    const csv = `单位名称,单位类型,上级单位\n${role}导入单位,other,${units.own?.name ?? ''}\n`;
+    const { body, contentType } = multipartBody([
+      { name: 'file', fileName: 'units.csv', data: Buffer.from(csv) },
+    ]);
+    return app.inject({
+      method: 'POST',
+      url: `/admin/units/import?_csrf=${encodeURIComponent(session?.csrf ?? '')}`,
+      headers: { cookie: session?.cookie ?? '', 'content-type': contentType },
+      payload: body,
+    });
+  }
 
   function payloadFor(route: string, role: Role, place: Place): Record<string, string> {
     switch (route) {
@@ -64,6 +84,13 @@ describe(`authorisation matrix on ${testDialect}`, () => {
           unitId: String(units[place]?.id),
           role: 'editor',
         };
+      case 'POST /admin/units/:id':
+        return {
+          name: `${place}单位（改）`,
+          kind: place === 'own' ? 'county' : place === 'sub' ? 'department' : 'city',
+        };
+      case 'POST /admin/units/:id/move':
+        return { parentId: String(place === 'sub' ? units.own?.id : city?.id) };
       case 'POST /admin/users/:id/reveal':
         return { reason: '核对申请人身份' };
       default:
@@ -76,7 +103,7 @@ describe(`authorisation matrix on ${testDialect}`, () => {
     context = await createTestContext({ totpRequiredRoles: [] });
     app = await createApp(context);
     const operator = operatorScope(context);
-    const city = await addUnit(operator, { parentId: null, name: '甲市人民政府', kind: 'city' });
+    city = await addUnit(operator, { parentId: null, name: '甲市人民政府', kind: 'city' });
     units.own = await addUnit(operator, { parentId: city.id, name: '甲区人民政府', kind: 'county' });
     units.sub = await addUnit(operator, { parentId: units.own.id, name: '甲区教育局', kind: 'department' });
     units.unrelated = await addUnit(operator, { parentId: null, name: '乙市人民政府', kind: 'city' });
@@ -125,16 +152,22 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         for (const place of places) {
           const session = sessions.get(role);
           const id = url.startsWith('/admin/users/') ? targets[place] : units[place]?.id;
-          const response = await app.inject({
-            method: method as 'GET' | 'POST',
-            url: url.replace(':id', String(id)),
-            headers: { cookie: session?.cookie ?? '', 'content-type': 'application/x-www-form-urlencoded' },
-            ...(method === 'POST'
-              ? {
-                  payload: form({ _csrf: session?.csrf ?? '', ...payloadFor(route, role, place) }),
-                }
-              : {}),
-          });
+          const response =
+            route === 'POST /admin/units/import'
+              ? await importAs(session, role)
+              : await app.inject({
+                  method: method as 'GET' | 'POST',
+                  url: url.replace(':id', String(id)),
+                  headers: {
+                    cookie: session?.cookie ?? '',
+                    'content-type': 'application/x-www-form-urlencoded',
+                  },
+                  ...(method === 'POST'
+                    ? {
+                        payload: form({ _csrf: session?.csrf ?? '', ...payloadFor(route, role, place) }),
+                      }
+                    : {}),
+                });
           const allowed = response.statusCode < 400;
           const want = expected(role, place);
           if (allowed !== want || (!allowed && response.statusCode !== 404)) {

@@ -39,7 +39,10 @@ function csrfTokenOf(request: FastifyRequest): unknown {
   const header = request.headers['x-csrf-token'];
   if (typeof header === 'string') return header;
   const body = request.body as Record<string, unknown> | undefined;
-  return body && typeof body === 'object' ? body._csrf : undefined;
+  if (body && typeof body === 'object' && '_csrf' in body) return body._csrf;
+  // File uploads are read as a stream by their route, after this check: their form carries the token
+  // in its action URL instead.
+  return (request.query as Record<string, unknown> | undefined)?._csrf;
 }
 
 /** Loads the staff session of /admin requests and refuses state changes without the session's CSRF token. */

@@ -37,7 +37,14 @@ export function DashboardPage({ actor, csrfToken, unitCount }: Shell & { unitCou
   );
 }
 
-export function UnitListPage({ actor, csrfToken, units }: Shell & { units: readonly Unit[] }) {
+export function UnitListPage({
+  actor,
+  csrfToken,
+  units,
+  canImport,
+  error,
+  imported,
+}: Shell & { units: readonly Unit[]; canImport: boolean; error?: string; imported?: number }) {
   const top = Math.min(...units.map((u) => u.path.split('/').filter(Boolean).length));
   return (
     <AdminLayout title="单位" actor={actor} csrfToken={csrfToken}>
@@ -50,6 +57,34 @@ export function UnitListPage({ actor, csrfToken, units }: Shell & { units: reado
           </li>
         ))}
       </ul>
+      {canImport ? (
+        <section aria-labelledby="import-units">
+          <h2 id="import-units">从 CSV 导入单位</h2>
+          <p class="muted">
+            表头可用 单位名称,单位类型,上级单位,统一社会信用代码,行政区划代码,联系电话… 或
+            name,kind,parent,uscc,…；全部成功才导入， 出错时指出行号和字段。
+          </p>
+          {error ? (
+            <p class="error-message" role="alert" data-testid="import-error">
+              {error}
+            </p>
+          ) : null}
+          {imported !== undefined ? (
+            <p class="ok" data-testid="import-done">
+              已导入 {imported} 个单位。
+            </p>
+          ) : null}
+          <form
+            method="post"
+            action={`/admin/units/import?_csrf=${encodeURIComponent(csrfToken)}`}
+            enctype="multipart/form-data"
+          >
+            <label for="csv">CSV 文件（UTF-8）</label>
+            <input id="csv" name="file" type="file" accept=".csv,text/csv" required />
+            <button type="submit">导入</button>
+          </form>
+        </section>
+      ) : null}
     </AdminLayout>
   );
 }
@@ -58,10 +93,12 @@ export interface UnitPageProps extends Shell {
   readonly unit: Unit;
   readonly children: readonly Unit[];
   readonly allowed: readonly UnitAction[];
+  /** Units the unit may be moved under (the actor administers them; not its own subtree). */
+  readonly moveTargets: readonly Unit[];
   readonly error?: string;
 }
 
-export function UnitPage({ actor, csrfToken, unit, children, allowed, error }: UnitPageProps) {
+export function UnitPage({ actor, csrfToken, unit, children, allowed, moveTargets, error }: UnitPageProps) {
   const c = unit.contact;
   const rows: [string, string | null][] = [
     ['单位类型', UNIT_KIND_LABELS[unit.kind]],
@@ -92,14 +129,32 @@ export function UnitPage({ actor, csrfToken, unit, children, allowed, error }: U
           </li>
         ))}
       </ul>
+      {error ? (
+        <p class="error-message" role="alert" data-testid="unit-error">
+          {error}
+        </p>
+      ) : null}
+      {allowed.includes('update') ? <EditUnitForm unit={unit} csrfToken={csrfToken} /> : null}
+      {allowed.includes('move') && moveTargets.length > 0 ? (
+        <section aria-labelledby="move-unit">
+          <h2 id="move-unit">调整上级单位</h2>
+          <form method="post" action={`/admin/units/${unit.id}/move`}>
+            <CsrfField token={csrfToken} />
+            <label for="parentId">新的上级单位</label>
+            <select id="parentId" name="parentId">
+              {moveTargets.map((target) => (
+                <option key={target.id} value={String(target.id)}>
+                  {target.name}
+                </option>
+              ))}
+            </select>
+            <button type="submit">移动</button>
+          </form>
+        </section>
+      ) : null}
       {allowed.includes('add-child') ? (
         <section aria-labelledby="add-child">
           <h2 id="add-child">新增下级单位</h2>
-          {error ? (
-            <p class="error-message" role="alert" data-testid="unit-error">
-              {error}
-            </p>
-          ) : null}
           <form method="post" action={`/admin/units/${unit.id}/children`} data-testid="add-child-form">
             <CsrfField token={csrfToken} />
             <label for="name">单位名称</label>
@@ -119,5 +174,47 @@ export function UnitPage({ actor, csrfToken, unit, children, allowed, error }: U
         </section>
       ) : null}
     </AdminLayout>
+  );
+}
+
+const CONTACT_FIELDS: readonly [keyof Unit['contact'], string][] = [
+  ['officeName', '政府信息公开工作机构'],
+  ['address', '办公地址'],
+  ['hours', '办公时间'],
+  ['phone', '联系电话'],
+  ['fax', '传真'],
+  ['email', '电子邮箱'],
+  ['postcode', '邮政编码'],
+];
+
+function EditUnitForm({ unit, csrfToken }: { unit: Unit; csrfToken: string }) {
+  return (
+    <section aria-labelledby="edit-unit">
+      <h2 id="edit-unit">修改单位信息</h2>
+      <form method="post" action={`/admin/units/${unit.id}`} data-testid="edit-unit-form">
+        <CsrfField token={csrfToken} />
+        <label for="e-name">单位名称</label>
+        <input id="e-name" name="name" required value={unit.name} />
+        <label for="e-kind">单位类型</label>
+        <select id="e-kind" name="kind">
+          {UNIT_KINDS.map((kind) => (
+            <option key={kind} value={kind} selected={unit.kind === kind}>
+              {UNIT_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+        <label for="e-uscc">统一社会信用代码</label>
+        <input id="e-uscc" name="uscc" value={unit.uscc ?? ''} />
+        <label for="e-regionCode">行政区划代码</label>
+        <input id="e-regionCode" name="regionCode" value={unit.regionCode ?? ''} />
+        {CONTACT_FIELDS.map(([field, label]) => (
+          <span key={field}>
+            <label for={`e-${field}`}>{label}</label>
+            <input id={`e-${field}`} name={field} value={unit.contact[field] ?? ''} />
+          </span>
+        ))}
+        <button type="submit">保存</button>
+      </form>
+    </section>
   );
 }
