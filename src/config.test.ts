@@ -41,3 +41,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GONGKAI_CONFIG: join(dir, 'missing.toml') })).toThrow(/无法读取/);
   });
 });
+
+describe('security settings', () => {
+  it('takes the 等保 password policy by default, the ASVS profile on request, and single overrides', () => {
+    expect(loadConfig({}).passwordRules).toMatchObject({
+      minLength: 10,
+      minClasses: 3,
+      maxAgeDays: 90,
+      lockMinutes: 15,
+    });
+    expect(loadConfig({ PASSWORD_POLICY: 'asvs' }).passwordRules).toMatchObject({
+      minLength: 12,
+      maxAgeDays: null,
+    });
+    const custom = loadConfig({
+      PASSWORD_MIN_LENGTH: '14',
+      PASSWORD_MAX_AGE_DAYS: '0',
+      SESSION_IDLE_MINUTES: '15',
+    });
+    expect(custom.passwordRules).toMatchObject({
+      minLength: 14,
+      maxAgeDays: null,
+      idleTimeoutMinutes: 15,
+      minClasses: 3,
+    });
+    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '6' })).toThrow(/PASSWORD_MIN_LENGTH 应为 8–128/);
+    expect(() => loadConfig({ PASSWORD_POLICY: 'strict' })).toThrow(/PASSWORD_POLICY/);
+  });
+
+  it('reads the roles that need TOTP, and the proxy setting', () => {
+    expect(loadConfig({}).totpRequiredRoles).toEqual(['system-admin', 'security-auditor']);
+    expect(loadConfig({ TOTP_REQUIRED_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
+    expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'admin' })).toThrow(/“admin”不是角色名/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy).toBe('10.0.0.1');
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { isRole, type Role } from './core/access/roles.ts';
+import { ASVS_POLICY, DENGBAO_POLICY, type PasswordPolicy } from './core/security/password-policy.ts';
 import { Invalid } from './core/errors.ts';
 
 export type DatabaseConfig =
@@ -23,6 +24,10 @@ export interface Config {
   readonly dataKeysFile: string;
   /** 'dengbao' (等保 2.0 defaults) or 'asvs' (OWASP ASVS style: longer, no rotation). */
   readonly passwordPolicy: 'dengbao' | 'asvs';
+  /** The profile with any single setting overridden (PASSWORD_MIN_LENGTH, LOCK_MINUTES, …). */
+  readonly passwordRules: PasswordPolicy;
+  /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (client address, https for Secure cookies). */
+  readonly trustProxy: boolean | string;
   /** Roles whose holders must sign in with a TOTP second factor. */
   readonly totpRequiredRoles: readonly Role[];
   /** Networks (CIDR, comma-separated) from which the back office may be used; null: anywhere. */
@@ -43,6 +48,14 @@ const SETTINGS = [
   'PASSWORD_POLICY',
   'TOTP_REQUIRED_ROLES',
   'ADMIN_ALLOWED_NETWORKS',
+  'TRUST_PROXY',
+  'PASSWORD_MIN_LENGTH',
+  'PASSWORD_MIN_CLASSES',
+  'PASSWORD_MAX_AGE_DAYS',
+  'PASSWORD_HISTORY',
+  'LOCK_AFTER_FAILURES',
+  'LOCK_MINUTES',
+  'SESSION_IDLE_MINUTES',
 ] as const;
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
@@ -53,6 +66,28 @@ function passwordPolicySetting(text: string | undefined): Config['passwordPolicy
   if (text === undefined || text === '' || text === 'dengbao') return 'dengbao';
   if (text === 'asvs') return 'asvs';
   throw new Invalid('PASSWORD_POLICY', `PASSWORD_POLICY 应为 dengbao（等保默认）或 asvs，实为“${text}”`);
+}
+
+function passwordRules(raw: RawSettings): PasswordPolicy {
+  const base = passwordPolicySetting(raw.PASSWORD_POLICY) === 'asvs' ? ASVS_POLICY : DENGBAO_POLICY;
+  const maxAge = integerSetting(raw, 'PASSWORD_MAX_AGE_DAYS', base.maxAgeDays ?? 0, 0, 3650);
+  return {
+    minLength: integerSetting(raw, 'PASSWORD_MIN_LENGTH', base.minLength, 8, 128),
+    minClasses: integerSetting(raw, 'PASSWORD_MIN_CLASSES', base.minClasses, 1, 4),
+    // 0 means passwords never expire.
+    maxAgeDays: maxAge === 0 ? null : maxAge,
+    historySize: integerSetting(raw, 'PASSWORD_HISTORY', base.historySize, 0, 24),
+    lockAfterFailures: integerSetting(raw, 'LOCK_AFTER_FAILURES', base.lockAfterFailures, 1, 100),
+    lockMinutes: integerSetting(raw, 'LOCK_MINUTES', base.lockMinutes, 1, 1440),
+    idleTimeoutMinutes: integerSetting(raw, 'SESSION_IDLE_MINUTES', base.idleTimeoutMinutes, 1, 1440),
+  };
+}
+
+function trustProxySetting(text: string | undefined): boolean | string {
+  if (text === undefined || text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  // A comma-separated list of proxy addresses or networks.
+  return text;
 }
 
 function rolesSetting(text: string | undefined): readonly Role[] {
@@ -132,6 +167,8 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     publicRateLimitPerMinute: integerSetting(raw, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100000),
     dataKeysFile: resolve(raw.DATA_KEYS_FILE ?? DEFAULT_KEYS_FILE),
     passwordPolicy: passwordPolicySetting(raw.PASSWORD_POLICY),
+    passwordRules: passwordRules(raw),
+    trustProxy: trustProxySetting(raw.TRUST_PROXY),
     totpRequiredRoles: rolesSetting(raw.TOTP_REQUIRED_ROLES),
     adminAllowedNetworks: raw.ADMIN_ALLOWED_NETWORKS?.trim() || null,
   };

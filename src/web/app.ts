@@ -30,7 +30,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
   });
 
   // Every route, as registered: the authorisation matrix test walks this list, so new routes are covered.

@@ -1,6 +1,6 @@
 // Staff accounts: who they are, which roles they hold where, and how they sign in.
 import type { Actor, Grant, Role } from '../../core/access/roles.ts';
-import { ASVS_POLICY, DENGBAO_POLICY, type PasswordPolicy } from '../../core/security/password-policy.ts';
+import type { PasswordPolicy } from '../../core/security/password-policy.ts';
 import type { Config } from '../../config.ts';
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
@@ -87,8 +87,8 @@ export interface TotpEnrolment {
   readonly qrSvg: string;
 }
 
-export function passwordPolicyOf(config: Pick<Config, 'passwordPolicy'>): PasswordPolicy {
-  return config.passwordPolicy === 'asvs' ? ASVS_POLICY : DENGBAO_POLICY;
+export function passwordPolicyOf(config: Pick<Config, 'passwordRules'>): PasswordPolicy {
+  return config.passwordRules;
 }
 
 /** The second factor a user must show when signing in (before any factor was shown in the session). */
