@@ -28,6 +28,8 @@ export interface Config {
   readonly passwordRules: PasswordPolicy;
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (client address, https for Secure cookies). */
   readonly trustProxy: boolean | string;
+  /** Audit entries younger than this may not be archived (网络安全法 Art. 21: at least six months). */
+  readonly auditRetentionDays: number;
   /** Roles whose holders must sign in with a TOTP second factor. */
   readonly totpRequiredRoles: readonly Role[];
   /** Networks (CIDR, comma-separated) from which the back office may be used; null: anywhere. */
@@ -49,6 +51,7 @@ const SETTINGS = [
   'TOTP_REQUIRED_ROLES',
   'ADMIN_ALLOWED_NETWORKS',
   'TRUST_PROXY',
+  'AUDIT_RETENTION_DAYS',
   'PASSWORD_MIN_LENGTH',
   'PASSWORD_MIN_CLASSES',
   'PASSWORD_MAX_AGE_DAYS',
@@ -169,6 +172,7 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     passwordPolicy: passwordPolicySetting(raw.PASSWORD_POLICY),
     passwordRules: passwordRules(raw),
     trustProxy: trustProxySetting(raw.TRUST_PROXY),
+    auditRetentionDays: integerSetting(raw, 'AUDIT_RETENTION_DAYS', 180, 180, 36500),
     totpRequiredRoles: rolesSetting(raw.TOTP_REQUIRED_ROLES),
     adminAllowedNetworks: raw.ADMIN_ALLOWED_NETWORKS?.trim() || null,
   };

@@ -125,6 +125,16 @@ export interface SetupTokenTable {
   used_at: Timestamp | null;
 }
 
+export interface AuditArchiveTable {
+  id: Generated<number>;
+  up_to_seq: number;
+  up_to_hash: string;
+  entry_count: number;
+  file_name: string;
+  archived_before: string;
+  archived_at: Timestamp;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -137,4 +147,5 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   setup_tokens: SetupTokenTable;
+  audit_archives: AuditArchiveTable;
 }

@@ -56,6 +56,7 @@ describe('the gongkai command', () => {
       ['units', 'add'],
       ['units', 'import'],
       ['audit', 'verify'],
+      ['audit', 'archive'],
       ['keys', 'init'],
       ['keys', 'rotate'],
       ['users', 'create-admin'],

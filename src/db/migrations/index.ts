@@ -6,6 +6,7 @@ import * as accounts from './20261128_0003_accounts.ts';
 import * as auditLog from './20261128_0004_audit_log.ts';
 import * as userPersonalData from './20261129_0005_user_personal_data.ts';
 import * as setupTokens from './20261129_0006_setup_tokens.ts';
+import * as auditArchives from './20261129_0007_audit_archives.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261128_0004_audit_log': auditLog,
   '20261129_0005_user_personal_data': userPersonalData,
   '20261129_0006_setup_tokens': setupTokens,
+  '20261129_0007_audit_archives': auditArchives,
 };

@@ -1,5 +1,7 @@
 // All SQL of the audit log. The log is append-only (database triggers refuse UPDATE and DELETE).
 import type { ChainedAuditRecord } from '../../security/audit-chain.ts';
+import { sql } from 'kysely';
+import { fromDate, type DialectName } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 
 export type StoredAuditEntry = ChainedAuditRecord;
@@ -125,5 +127,86 @@ export async function findAuditEntries(
   if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
   if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
   const rows = await query.orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toEntry);
+}
+
+// ---- archives ----
+
+export interface AuditArchive {
+  readonly upToSeq: number;
+  readonly upToHash: string;
+  readonly entryCount: number;
+  readonly fileName: string;
+  readonly archivedBefore: string;
+}
+
+export async function latestAuditArchive(db: Executor): Promise<AuditArchive | null> {
+  const row = await db
+    .selectFrom('audit_archives')
+    .selectAll()
+    .orderBy('up_to_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        upToSeq: row.up_to_seq,
+        upToHash: row.up_to_hash,
+        entryCount: row.entry_count,
+        fileName: row.file_name,
+        archivedBefore: row.archived_before,
+      }
+    : null;
+}
+
+export async function insertAuditArchive(
+  trx: Executor,
+  dialect: DialectName,
+  archive: AuditArchive,
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('audit_archives')
+    .values({
+      up_to_seq: archive.upToSeq,
+      up_to_hash: archive.upToHash,
+      entry_count: archive.entryCount,
+      file_name: archive.fileName,
+      archived_before: archive.archivedBefore,
+      archived_at: fromDate(dialect, now),
+    })
+    .execute();
+}
+
+/**
+ * Removes archived entries. The append-only guard is lifted for this statement only, inside the
+ * caller's transaction (DDL is transactional on both databases), so no other change can slip through.
+ */
+export async function deleteArchivedEntries(
+  trx: Executor,
+  dialect: DialectName,
+  upToSeq: number,
+): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(trx);
+    await trx.deleteFrom('audit_log').where('seq', '<=', upToSeq).execute();
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(trx);
+    return;
+  }
+  await sql`DROP TRIGGER audit_log_no_delete`.execute(trx);
+  await trx.deleteFrom('audit_log').where('seq', '<=', upToSeq).execute();
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(trx);
+}
+
+/** Entries recorded before `before` (ISO time), oldest first. */
+export async function entriesBefore(db: Executor, before: string, afterSeq: number, limit: number) {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('at', '<', before)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map(toEntry);
 }

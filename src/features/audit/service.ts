@@ -14,6 +14,7 @@ import {
 import {
   advanceAuditHead,
   insertAuditEntry,
+  latestAuditArchive,
   pageAuditEntries,
   readAuditHead,
   setAuditHeadHash,
@@ -72,7 +73,10 @@ const PAGE = 2000;
  * its end matches the recorded head, so entries cut off the end show too.
  */
 export async function verifyAudit(db: Executor): Promise<AuditVerification> {
-  let anchor: AuditChainAnchor = { seq: 0, hash: GENESIS_HASH };
+  const archived = await latestAuditArchive(db);
+  let anchor: AuditChainAnchor = archived
+    ? { seq: archived.upToSeq, hash: archived.upToHash }
+    : { seq: 0, hash: GENESIS_HASH };
   let count = 0;
   for (;;) {
     const page = await pageAuditEntries(db, anchor.seq, PAGE);
