@@ -20,6 +20,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Public checks allowed per client address per minute. */
   readonly publicRateLimitPerMinute: number;
+  /** Sign-in and second-factor attempts allowed per client address per minute. */
+  readonly signInRateLimitPerMinute: number;
   /** The key file of the personal-data encryption (never stored in the database). */
   readonly dataKeysFile: string;
   /** 'dengbao' (等保 2.0 defaults) or 'asvs' (OWASP ASVS style: longer, no rotation). */
@@ -52,6 +54,7 @@ const SETTINGS = [
   'ADMIN_ALLOWED_NETWORKS',
   'TRUST_PROXY',
   'AUDIT_RETENTION_DAYS',
+  'SIGN_IN_RATE_LIMIT_PER_MINUTE',
   'PASSWORD_MIN_LENGTH',
   'PASSWORD_MIN_CLASSES',
   'PASSWORD_MAX_AGE_DAYS',
@@ -168,6 +171,7 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     logLevel,
     maxUploadBytes: integerSetting(raw, 'MAX_UPLOAD_MB', 20, 1, 512) * 1024 * 1024,
     publicRateLimitPerMinute: integerSetting(raw, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 60, 1, 100000),
+    signInRateLimitPerMinute: integerSetting(raw, 'SIGN_IN_RATE_LIMIT_PER_MINUTE', 10, 1, 100000),
     dataKeysFile: resolve(raw.DATA_KEYS_FILE ?? DEFAULT_KEYS_FILE),
     passwordPolicy: passwordPolicySetting(raw.PASSWORD_POLICY),
     passwordRules: passwordRules(raw),

@@ -38,7 +38,7 @@ function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], statu
 }
 
 export function accountRoutes(context: AppContext) {
-  const signInLimit = { max: 10, timeWindow: '1 minute' };
+  const signInLimit = { max: context.config.signInRateLimitPerMinute, timeWindow: '1 minute' };
 
   return function register(app: FastifyInstance): Promise<void> {
     app.get('/admin/login', { schema: { hide: true } }, async (request, reply) => {
