@@ -1,6 +1,7 @@
 // All SQL of the audit log. The log is append-only (database triggers refuse UPDATE and DELETE).
 import type { ChainedAuditRecord } from '../../security/audit-chain.ts';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditLogTable } from '../../db/schema.ts';
 import { fromDate, type DialectName } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 
@@ -57,22 +58,7 @@ export async function insertAuditEntry(trx: Executor, entry: StoredAuditEntry): 
     .execute();
 }
 
-type AuditRow = {
-  seq: number;
-  at: string;
-  actor_id: number | null;
-  actor_name: string | null;
-  address: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  result: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-};
-
-function toEntry(row: AuditRow): StoredAuditEntry {
+function toEntry(row: Selectable<AuditLogTable>): StoredAuditEntry {
   return {
     seq: row.seq,
     at: row.at,
