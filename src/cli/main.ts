@@ -8,6 +8,7 @@ import { registerAuditCommands } from './audit-commands.ts';
 import { registerKeyCommands } from './keys-commands.ts';
 import { registerUserCommands } from './users-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
+import { registerClockCommands } from './clock-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -27,6 +28,7 @@ registerAuditCommands(program);
 registerKeyCommands(program);
 registerUserCommands(program);
 registerBackupCommands(program);
+registerClockCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -62,6 +62,8 @@ describe('the gongkai command', () => {
       ['users', 'create-admin'],
       ['backup'],
       ['restore'],
+      ['clock'],
+      ['fee'],
     ]) {
       const result = await gongkai([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);
