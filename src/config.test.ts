@@ -74,6 +74,8 @@ describe('security settings', () => {
     expect(loadConfig({ TOTP_REQUIRED_ROLES: 'none' }).totpRequiredRoles).toEqual([]);
     expect(() => loadConfig({ TOTP_REQUIRED_ROLES: 'admin' })).toThrow(/“admin”不是角色名/);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy).toBe('10.0.0.1');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY 不能设为 true/);
     expect(loadConfig({}).trustProxy).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ export interface Config {
   /** The profile with any single setting overridden (PASSWORD_MIN_LENGTH, LOCK_MINUTES, …). */
   readonly passwordRules: PasswordPolicy;
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (client address, https for Secure cookies). */
-  readonly trustProxy: boolean | string;
+  readonly trustProxy: boolean | string | number;
   /** Audit entries younger than this may not be archived (网络安全法 Art. 21: at least six months). */
   readonly auditRetentionDays: number;
   /** Roles whose holders must sign in with a TOTP second factor. */
@@ -89,10 +89,17 @@ function passwordRules(raw: RawSettings): PasswordPolicy {
   };
 }
 
-function trustProxySetting(text: string | undefined): boolean | string {
+function trustProxySetting(text: string | undefined): boolean | string | number {
   if (text === undefined || text === '' || text === 'false') return false;
-  if (text === 'true') return true;
-  // A comma-separated list of proxy addresses or networks.
+  // "true" would believe any X-Forwarded-For a client sends (its address would decide the allowlist,
+  // the lockout and the audit log): name the proxies, or how many proxies stand in front.
+  if (text === 'true') {
+    throw new Invalid(
+      'TRUST_PROXY',
+      'TRUST_PROXY 不能设为 true：请填写反向代理的地址（如 10.0.0.5,10.0.0.6）或代理层数（如 1）',
+    );
+  }
+  if (/^\d+$/.test(text)) return Number(text);
   return text;
 }
 

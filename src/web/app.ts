@@ -30,7 +30,13 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.maxUploadBytes + 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   });
 
   // Every route, as registered: the authorisation matrix test walks this list, so new routes are covered.

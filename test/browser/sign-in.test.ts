@@ -64,8 +64,9 @@ describe('back-office sign-in in a real browser', () => {
     expect(await page.textContent('[data-testid="signed-in-as"]')).toBe('王管理');
     await page.getByRole('link', { name: '单位', exact: true }).click();
     await page.getByRole('link', { name: '示例市人民政府' }).click();
-    await page.getByLabel('单位名称').fill('示例市教育局');
-    await page.getByLabel('单位类型').selectOption('department');
+    const addChild = page.locator('[data-testid="add-child-form"]');
+    await addChild.getByLabel('单位名称').fill('示例市教育局');
+    await addChild.getByLabel('单位类型').selectOption('department');
     await page.getByRole('button', { name: '新增' }).click();
     expect(await page.textContent('[data-testid="unit-name"]')).toBe('示例市教育局');
     await page.close();

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/features/accounts/service.ts';
-import { addUnit } from '../../src/features/units/service.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
+import { recordAudit } from '../../src/features/audit/service.ts';
+import type { Unit } from '../../src/features/units/model.ts';
+import { addUnit, listUnits } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
@@ -58,6 +61,13 @@ describe(`the auditor's audit log on ${testDialect}`, () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('起始日期');
+    const impossible = await app.inject({
+      method: 'GET',
+      url: '/admin/audit?to=2024-13-45',
+      headers: { cookie: auditor.cookie },
+    });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain('截止日期');
   });
 
   it('exports CSV that opens in Excel, and records the export itself', async () => {
@@ -77,6 +87,41 @@ describe(`the auditor's audit log on ${testDialect}`, () => {
       headers: { cookie: auditor.cookie },
     });
     expect(after.body).toContain('zhao.audit');
+  });
+
+  it('keeps an auditor appointed in a sub-unit out of the installation-wide log', async () => {
+    const district = (await listUnits(operatorScope(context))).find((u) => u.parentId !== null) as Unit;
+    await createUser(operatorScope(context), {
+      username: 'sub.audit',
+      displayName: 'sub',
+      password: PASSWORD,
+      grants: [{ unitId: district.id, role: 'security-auditor' }],
+    });
+    const subAuditor = await signInOverHttp(app, 'sub.audit', PASSWORD);
+    const response = await app.inject({
+      method: 'GET',
+      url: '/admin/audit',
+      headers: { cookie: subAuditor.cookie },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('defuses spreadsheet formulas in the CSV export', async () => {
+    await inTransaction(context.database.db, (trx) =>
+      recordAudit(trx, {
+        actor: null,
+        address: 'cli',
+        action: 'test.formula',
+        objectType: '=HYPERLINK("x")',
+      }),
+    );
+    const csv = await app.inject({
+      method: 'GET',
+      url: '/admin/audit/export.csv?action=test.formula',
+      headers: { cookie: auditor.cookie },
+    });
+    expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(csv.body).toContain("'=HYPERLINK");
   });
 
   it('keeps the system administrator out of the audit log (separation of duties)', async () => {

@@ -28,9 +28,12 @@ function field(request: FastifyRequest, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Only local paths: an open redirect would let a link send a signed-in user anywhere. */
+/**
+ * Only plain back-office paths: an open redirect would let a link send a signed-in user anywhere, and
+ * anything outside this alphabet could not even be put in a Location header.
+ */
 function safeNext(next: string): string {
-  return next.startsWith('/admin') && !next.startsWith('//') ? next : '/admin';
+  return /^\/admin(\/[A-Za-z0-9._~%/?=&-]*)?$/.test(next) ? next : '/admin';
 }
 
 function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
@@ -64,7 +67,7 @@ export function accountRoutes(context: AppContext) {
         );
         if (result.kind !== 'signed-in')
           return html(reply, LoginPage({ error: result.message, next, username }), 401);
-        setSessionCookie(request, reply, result.token);
+        setSessionCookie(request, reply, result.token, context.config.env === 'production');
         const target =
           result.secondFactor === 'required'
             ? '/admin/second-factor'
@@ -213,7 +216,8 @@ export function accountRoutes(context: AppContext) {
 
     app.post('/admin/logout-everywhere', { schema: { hide: true } }, async (request, reply) => {
       const session = request.staffSession;
-      if (session !== null) {
+      // Only a finished sign-in may end the other sessions: a password alone must not log the owner out.
+      if (session !== null && secondFactorDone(session)) {
         await signOutEverywhere({ context, actor: session.actor, address: request.ip }, new Date());
       }
       clearSessionCookie(reply);

@@ -8,8 +8,9 @@ import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import type { Unit } from '../units/model.ts';
 import { getUnit } from '../units/service.ts';
-import { recordFailure } from './lockout.ts';
+import { lockoutOf, recordFailure } from './lockout.ts';
 import {
+  lockedMessage,
   passwordPolicyOf,
   type GrantInput,
   type StaffActor,
@@ -311,6 +312,9 @@ export async function changePassword(
   const next = validatePasswordPresent('newPassword', input.newPassword);
   const user = await findCredentials(db, actor.userId);
   if (user === null || user.disabledAt !== null) throw new NotFound('未找到该用户');
+  // A locked account cannot be used to keep guessing its current password from an open session.
+  const lock = await lockoutOf(db, context, user.username, now);
+  if (lock.locked && lock.until !== null) throw new Conflict(lockedMessage(lock.until, now));
   if (!(await verifyPassword(user.passwordHash, current))) {
     await inTransaction(db, async (trx) => {
       await recordFailure(

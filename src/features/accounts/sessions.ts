@@ -68,7 +68,10 @@ export async function signIn(
   now = new Date(),
 ): Promise<SignInResult> {
   const { db, dialect } = context.database;
-  const username = normaliseUsername(input.username).slice(0, 64);
+  const typed = normaliseUsername(input.username).slice(0, 64);
+  // What cannot be a user name (a password typed into the wrong box, say) is never stored as typed:
+  // the append-only audit log and the failure records keep a digest instead.
+  const username = USERNAME_PATTERN.test(typed) ? typed : `invalid:${sm3Hex(typed).slice(0, 16)}`;
   const password = typeof input.password === 'string' ? input.password : '';
   const address = input.address;
   const lock = await lockoutOf(db, context, username, now);

@@ -49,3 +49,8 @@ export async function useSetupToken(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Gives a spent token back when the setup it was spent on failed. */
+export async function releaseSetupToken(db: Executor, tokenHash: string): Promise<void> {
+  await db.updateTable('setup_tokens').set({ used_at: null }).where('token_hash', '=', tokenHash).execute();
+}

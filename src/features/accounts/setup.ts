@@ -13,7 +13,7 @@ import { passwordPolicyOf, type UserWithGrants } from './model.ts';
 import { validateDisplayName, validatePasswordPresent, validateUsername } from './validate.ts';
 import { anyActiveUserHoldsRole } from './repo.ts';
 import { createFirstAdmin } from './service.ts';
-import { findSetupToken, insertSetupToken, useSetupToken } from './setup-repo.ts';
+import { findSetupToken, insertSetupToken, releaseSetupToken, useSetupToken } from './setup-repo.ts';
 
 const SETUP_LINK_HOURS = 24;
 
@@ -82,15 +82,24 @@ export async function completeSetup(
   const displayName = validateDisplayName(input.displayName);
   const password = validatePasswordPresent('password', input.password);
   assertPasswordStrength('password', password, passwordPolicyOf(context.config), { username, displayName });
-  const unit =
-    topLevel ??
-    (await addUnit(operator, { parentId: null, name: input.unitName, kind: input.unitKind }, now));
-  const admin = await createFirstAdmin(
-    context,
-    { username: input.username, displayName: input.displayName, password: input.password, unitId: unit.id },
-    now,
-  );
-  await useSetupToken(context.database.db, context.database.dialect, sm3Hex(token), now);
+  // Spending the token first lets only one of two simultaneous submissions go on.
+  const { db, dialect } = context.database;
+  if (!(await useSetupToken(db, dialect, sm3Hex(token), now)))
+    throw new NotFound('该设置链接无效、已使用或已过期');
+  let admin: UserWithGrants;
+  try {
+    const unit =
+      topLevel ??
+      (await addUnit(operator, { parentId: null, name: input.unitName, kind: input.unitKind }, now));
+    admin = await createFirstAdmin(
+      context,
+      { username: input.username, displayName: input.displayName, password: input.password, unitId: unit.id },
+      now,
+    );
+  } catch (error) {
+    await releaseSetupToken(db, sm3Hex(token));
+    throw error;
+  }
   return admin;
 }
 

@@ -17,14 +17,22 @@ export interface AuditQuery {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day: 2024-13-45 matches the pattern but is no date. */
+function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const time = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 10) === value;
+}
+
 /** Turns the filter form into repo bounds; dates are whole days in China Standard Time (UTC+8). */
 function auditFilterOf(query: AuditQuery): AuditFilter {
   for (const [field, value] of [
     ['from', query.from],
     ['to', query.to],
   ] as const) {
-    if (value && !DATE.test(value))
-      throw new Invalid(field, `“${field === 'from' ? '起始日期' : '截止日期'}”应为 YYYY-MM-DD`);
+    if (value && !isCalendarDate(value)) {
+      throw new Invalid(field, `“${field === 'from' ? '起始日期' : '截止日期'}”应为有效日期（YYYY-MM-DD）`);
+    }
   }
   const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
   const dayEnd = (day: string) =>

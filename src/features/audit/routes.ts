@@ -80,7 +80,9 @@ export function auditRoutes(context: AppContext) {
         e.hash,
       ]);
       // The byte-order mark makes Excel and WPS open the Chinese text as UTF-8.
-      const csv = `\uFEFF${stringify([CSV_HEADER, ...rows])}`;
+      // Cells that a spreadsheet would run as formulas (=, +, -, @) are defused: user names typed at the
+      // sign-in page end up in the log.
+      const csv = `\uFEFF${stringify([CSV_HEADER, ...rows], { escape_formulas: true })}`;
       const name = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
       return reply
         .type('text/csv; charset=utf-8')

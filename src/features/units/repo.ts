@@ -3,7 +3,7 @@ import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { UnitTable } from '../../db/schema.ts';
 import { isUnitKind, type OfficeContact, type Unit } from './model.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 
 function toUnit(row: Selectable<UnitTable>): Unit {
   return {
@@ -154,3 +154,13 @@ export async function moveSubtree(
   }
   await trx.updateTable('units').set({ parent_id: newParentId }).where('id', '=', unit.id).execute();
 }
+
+/**
+ * Serialises changes to the unit tree within the transaction: a move reads a subtree and rewrites its
+ * paths, so a concurrent add or move must wait. SQLite already runs one writer at a time.
+ */
+export async function lockUnitTree(trx: Executor, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${UNIT_TREE_LOCK})`.execute(trx);
+}
+
+const UNIT_TREE_LOCK = 7_310_001;

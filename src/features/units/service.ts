@@ -12,6 +12,7 @@ import {
   findUnitByUscc,
   findUnitsByName,
   insertUnit,
+  lockUnitTree,
   listUnits as listUnitRows,
   moveSubtree,
   updateUnitDetails,
@@ -42,6 +43,7 @@ async function addUnitIn(
   now: Date,
 ): Promise<Unit> {
   const valid = validateUnitInput(props);
+  await lockUnitTree(trx, scope.context.database.dialect);
   let parentPath = '/';
   if (props.parentId === null) {
     if (!canAddTopLevelUnit(scope.actor)) throw new NotFound('未找到上级单位');
@@ -163,6 +165,7 @@ export async function moveUnit(
 ): Promise<Unit> {
   const { db, dialect } = scope.context.database;
   return inTransaction(db, async (trx) => {
+    await lockUnitTree(trx, dialect);
     const unit = await findUnit(trx, id);
     authorizeUnit(scope.actor, 'move', unit);
     const parent = await findUnit(trx, newParentId);

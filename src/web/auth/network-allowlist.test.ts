@@ -20,5 +20,8 @@ describe('the back-office network allowlist', () => {
     expect((await from('::ffff:10.1.9.9', '/admin')).statusCode).toBe(200);
     expect((await from('10.2.0.1', '/admin')).statusCode).toBe(404);
     expect((await from('10.2.0.1', '/')).statusCode).toBe(200);
+    // The router decodes %61 to "a": the check must follow the matched route, not the raw URL.
+    expect((await from('10.2.0.1', '/%61dmin')).statusCode).toBe(404);
+    expect((await from('10.1.2.3', '/%61dmin')).statusCode).toBe(200);
   });
 });

@@ -2,6 +2,7 @@
 // and its dedicated computers). Outside it, /admin answers like a page that does not exist.
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { isBackOfficeRequest } from './back-office.ts';
 import { Invalid } from '../../core/errors.ts';
 
 /** Parses "10.0.0.0/8, 192.168.1.10, ::1" into a list; throws Invalid naming the bad entry. */
@@ -36,7 +37,7 @@ export function registerNetworkAllowlist(app: FastifyInstance, networks: string 
   if (networks === null) return;
   const list = parseNetworks(networks);
   app.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.startsWith('/admin') || allowed(list, request.ip)) {
+    if (!isBackOfficeRequest(request) || allowed(list, request.ip)) {
       done();
       return;
     }

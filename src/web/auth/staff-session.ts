@@ -6,6 +6,7 @@ import type { AppContext } from '../../app-context.ts';
 import { CsrfRejected } from '../../core/errors.ts';
 import type { LoadedSession } from '../../features/accounts/model.ts';
 import { loadSession } from '../../features/accounts/sessions.ts';
+import { isBackOfficeRequest } from './back-office.ts';
 
 export const SESSION_COOKIE = 'gk_session';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,12 +18,18 @@ declare module 'fastify' {
   }
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  production: boolean,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    // In production the site is served over HTTPS, possibly through a proxy this process cannot see.
+    secure: production || request.protocol === 'https',
   });
 }
 
@@ -51,11 +58,16 @@ export async function registerStaffSessions(app: FastifyInstance, context: AppCo
   app.decorateRequest('staffSession', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/admin')) return;
+    if (!isBackOfficeRequest(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     request.sessionToken = token;
     request.staffSession = await loadSession(context, token, new Date());
+  });
+  // Back-office pages carry personal data, TOTP secrets and recovery codes: never kept by a cache.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (isBackOfficeRequest(request)) void reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   app.addHook('preHandler', (request, _reply, done) => {
     const session = request.staffSession;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { StaffActor } from '../../../features/accounts/model.ts';
+import { canReadAuditLog } from '../../../features/audit/policy.ts';
 
 export interface AdminLayoutProps {
   readonly title: string;
@@ -45,7 +46,7 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                     <a href="/admin/users">账号</a>
                   </li>
                 ) : null}
-                {actor.grants.some((grant) => grant.role === 'security-auditor') ? (
+                {canReadAuditLog(actor) ? (
                   <li>
                     <a href="/admin/audit">审计日志</a>
                   </li>
