@@ -1,23 +1,20 @@
 // Use cases of accounts: each checks the policy, runs in one transaction and writes its audit entry there.
 // Argon2 hashing runs before the transaction opens, so no write lock is held while it works.
 import type { ActingScope, AppContext } from '../../app-context.ts';
-import type { Actor } from '../../core/access/roles.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
-import { assertPasswordStrength, mustNotReuse } from '../../core/security/password-policy.ts';
+import { assertPasswordStrength } from '../../core/security/password-policy.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import type { Unit } from '../units/model.ts';
 import { getUnit } from '../units/service.ts';
-import { lockoutOf, recordFailure } from './lockout.ts';
 import {
-  lockedMessage,
   passwordPolicyOf,
   type GrantInput,
   type StaffActor,
   type User,
   type UserWithGrants,
 } from './model.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword } from './passwords.ts';
 import { protectPersonalData, type PersonalDataInput } from './personal-data.ts';
 import {
   assertNotSelf,
@@ -31,7 +28,6 @@ import {
   anyActiveUserHoldsRole,
   deleteGrant,
   findAllGrants,
-  findCredentials,
   findCredentialsByUsername,
   findGrants,
   findUser,
@@ -41,9 +37,7 @@ import {
   listAllUsers,
   lockFirstAdminCreation,
   type NewUserRow,
-  recentPasswordHashes,
   setDisabled,
-  setPassword,
 } from './repo.ts';
 import { revokeUserSessions } from './session-repo.ts';
 import {
@@ -290,86 +284,6 @@ export async function disableUser(scope: ActingScope, userId: number, now = new 
   });
 }
 
-function staffOf(actor: Actor): StaffActor {
-  if (actor.kind !== 'staff') throw new Invalid('actor', '只有登录的工作人员才能修改自己的密码');
-  return actor;
-}
-
-/**
- * Changes the actor's own password under the configured policy: the current password must be right
- * (a wrong one counts toward the lockout), and the new one must be strong and not one of the last N.
- */
-export async function changePassword(
-  scope: ActingScope,
-  input: { readonly currentPassword: unknown; readonly newPassword: unknown },
-  now = new Date(),
-): Promise<void> {
-  const actor = staffOf(scope.actor);
-  const { context } = scope;
-  const { db, dialect } = context.database;
-  const policy = passwordPolicyOf(context.config);
-  const current = validatePasswordPresent('currentPassword', input.currentPassword);
-  const next = validatePasswordPresent('newPassword', input.newPassword);
-  const user = await findCredentials(db, actor.userId);
-  if (user === null || user.disabledAt !== null) throw new NotFound('未找到该用户');
-  // A locked account cannot be used to keep guessing its current password from an open session.
-  const lock = await lockoutOf(db, context, user.username, now);
-  if (lock.locked && lock.until !== null) throw new Conflict(lockedMessage(lock.until, now));
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    await inTransaction(db, async (trx) => {
-      await recordFailure(
-        trx,
-        context,
-        { username: user.username, userId: user.id, address: scope.address },
-        now,
-      );
-      await recordAudit(
-        trx,
-        {
-          actor: auditActorOf(actor),
-          address: scope.address,
-          action: 'user.change-password',
-          objectType: 'user',
-          objectId: user.id,
-          result: 'failed',
-          details: { reason: 'wrong-current-password' },
-        },
-        now,
-      );
-    });
-    throw new Invalid('currentPassword', '当前密码不正确');
-  }
-  assertPasswordStrength('newPassword', next, policy, {
-    username: user.username,
-    displayName: user.displayName,
-  });
-  const remembered = Math.max(1, mustNotReuse(policy));
-  for (const old of await recentPasswordHashes(db, user.id, remembered)) {
-    if (await verifyPassword(old, next)) {
-      throw new Invalid(
-        'newPassword',
-        remembered === 1 ? '新密码不能与当前密码相同' : `新密码不能与最近 ${remembered} 次使用过的密码相同`,
-      );
-    }
-  }
-  const passwordHash = await hashPassword(next);
-  await inTransaction(db, async (trx) => {
-    await setPassword(trx, dialect, user.id, passwordHash, now);
-    await insertPasswordHistory(trx, dialect, user.id, passwordHash, now);
-    await recordAudit(
-      trx,
-      {
-        actor: auditActorOf(actor),
-        address: scope.address,
-        action: 'user.change-password',
-        objectType: 'user',
-        objectId: user.id,
-      },
-      now,
-    );
-  });
-}
-
 /** The actor of a signed-in user with their roles; null when the account is missing or disabled. */
 export async function loadActor(db: Executor, userId: number): Promise<StaffActor | null> {
   const user = await findUser(db, userId);
@@ -400,3 +314,5 @@ export async function listUsers(scope: ActingScope): Promise<UserWithGrants[]> {
     .map((user) => ({ ...user, grants: grants.get(user.id) ?? [] }))
     .filter((user) => canSeeUser(scope.actor, user.grants));
 }
+
+export { changePassword } from './password-change.ts';
