@@ -135,6 +135,55 @@ export interface AuditArchiveTable {
   archived_at: Timestamp;
 }
 
+/** A disclosure application (依申请公开). Personal data only sealed (`*_sealed`) and blind-indexed. */
+export interface ApplicationTable {
+  id: Generated<number>;
+  query_code: string;
+  unit_id: number;
+  channel: string;
+  /** The legal receipt date (Art. 31 rule of the channel), 'YYYY-MM-DD'. */
+  received_on: string;
+  applicant_kind: string;
+  applicant_type: string;
+  applicant_name_sealed: string;
+  id_type: string;
+  id_number_sealed: string | null;
+  id_number_index: string | null;
+  org_uscc: string | null;
+  contact_name_sealed: string | null;
+  phone_sealed: string;
+  phone_index: string;
+  /** The last 4 digits of the phone, the status page's second factor. */
+  phone_tail_sealed: string;
+  phone_tail_index: string;
+  email_sealed: string | null;
+  email_index: string | null;
+  address_sealed: string | null;
+  postcode_sealed: string | null;
+  fax_sealed: string | null;
+  description: string;
+  title: string | null;
+  document_number: string | null;
+  index_number: string | null;
+  provision_form: string;
+  obtain_way: string;
+  purpose: string | null;
+  created_at: Timestamp;
+}
+
+/** The clock ledger of an application: dated events from which the due date is derived. */
+export interface ApplicationEventTable {
+  id: Generated<number>;
+  application_id: number;
+  type: string;
+  date: string;
+  workdays: number | null;
+  due: string | null;
+  reason: string | null;
+  recorded_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -148,4 +197,6 @@ export interface Database {
   audit_head: AuditHeadTable;
   setup_tokens: SetupTokenTable;
   audit_archives: AuditArchiveTable;
+  applications: ApplicationTable;
+  application_events: ApplicationEventTable;
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
+import { applicationAdminRoutes } from '../features/applications/admin-routes.ts';
 import { userRoutes } from '../features/accounts/user-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
@@ -19,5 +20,6 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(unitRoutes(context));
     await guarded.register(auditRoutes(context));
     await guarded.register(userRoutes(context));
+    await guarded.register(applicationAdminRoutes(context));
   });
 }

@@ -9,6 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { countCheckRuns } from '../features/reports/repo.ts';
+import { applicationRoutes } from '../features/applications/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { registerBackOffice } from './admin.ts';
 import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
@@ -87,6 +88,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
     return reply.type('text/html; charset=utf-8').send(renderPage(HomePage({ checks })));
   });
   await app.register(reportRoutes(context));
+  await app.register(applicationRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/core/access/roles.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
+import { submitOnlineApplication } from '../../src/features/applications/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
@@ -21,10 +22,11 @@ const everyone: Expectation = () => true;
 const inScope: Expectation = (_role, place) => place !== 'unrelated';
 const auditorOnly: Expectation = (role) => role === 'security-auditor';
 const adminInScope: Expectation = (role, place) => role === 'system-admin' && place !== 'unrelated';
+const handlesApplications = (role: Role) => role === 'handler' || role === 'supervisor' || role === 'leader';
 
 /** The open routes (public pages, API, sign-in) are not part of the staff matrix. */
 const PUBLIC =
-  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password|setup\/:token)$)/;
+  /^(\/$|\/healthz|\/assets\/|\/docs|\/report-check|\/apply(\/status)?$|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password|setup\/:token)$)/;
 
 const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin': everyone,
@@ -42,6 +44,8 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/users': adminInScope,
   'GET /admin/users/:id': adminInScope,
   'POST /admin/users/:id/reveal': adminInScope,
+  'GET /admin/applications': handlesApplications,
+  'GET /admin/applications/:id': (role, place) => handlesApplications(role) && place !== 'unrelated',
   // Last: it changes the accounts the rows above look at.
   'POST /admin/users/:id/disable': adminInScope,
 };
@@ -55,6 +59,8 @@ describe(`authorisation matrix on ${testDialect}`, () => {
   const units: Partial<Record<Place, Unit>> = {};
   /** Accounts holding a role in each place, the targets of the /admin/users/:id routes. */
   const targets: Partial<Record<Place, number>> = {};
+  /** An application received by each place, the targets of the /admin/applications/:id route. */
+  const applications: Partial<Record<Place, number>> = {};
   let created = 0;
   let city: Unit | undefined;
 
@@ -116,6 +122,21 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         grants: [{ unitId: (units[place] as Unit).id, role: 'editor' }],
       });
       targets[place] = target.id;
+      const application = await submitOnlineApplication(
+        { context, address: '127.0.0.1' },
+        {
+          unitId: String((units[place] as Unit).id),
+          applicantKind: 'person',
+          applicantName: '申请人',
+          idType: 'passport',
+          idNumber: 'E12345678',
+          phone: '13912345678',
+          description: '所需信息',
+          provisionForm: 'electronic',
+          obtainWay: 'collect',
+        },
+      );
+      applications[place] = application.id;
     }
     for (const role of ROLES) {
       const username = `user-${role}`;
@@ -124,7 +145,9 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         username,
         displayName: role,
         password,
-        grants: [{ unitId: units.own.id, role }],
+        // The audit log is read by the installation's auditors only: that role is held in the top-level
+        // unit above `own` (which keeps own and sub in its scope and unrelated outside it).
+        grants: [{ unitId: role === 'security-auditor' ? city.id : units.own.id, role }],
       });
       sessions.set(role, await signInOverHttp(app, username, password));
     }
@@ -151,7 +174,11 @@ describe(`authorisation matrix on ${testDialect}`, () => {
           url.includes(':id') || PLACE_IN_FORM.has(route) ? ['own', 'sub', 'unrelated'] : ['own'];
         for (const place of places) {
           const session = sessions.get(role);
-          const id = url.startsWith('/admin/users/') ? targets[place] : units[place]?.id;
+          const id = url.startsWith('/admin/users/')
+            ? targets[place]
+            : url.startsWith('/admin/applications/')
+              ? applications[place]
+              : units[place]?.id;
           const response =
             route === 'POST /admin/units/import'
               ? await importAs(session, role)

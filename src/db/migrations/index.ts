@@ -7,6 +7,7 @@ import * as auditLog from './20261128_0004_audit_log.ts';
 import * as userPersonalData from './20261129_0005_user_personal_data.ts';
 import * as setupTokens from './20261129_0006_setup_tokens.ts';
 import * as auditArchives from './20261129_0007_audit_archives.ts';
+import * as applications from './20261129_0008_applications.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261129_0005_user_personal_data': userPersonalData,
   '20261129_0006_setup_tokens': setupTokens,
   '20261129_0007_audit_archives': auditArchives,
+  '20261129_0008_applications': applications,
 };

@@ -53,6 +53,35 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
     sealedColumn: 'email_sealed',
     index: { column: 'email_index', purpose: 'email' },
   },
+  { table: 'applications', keyColumn: 'id', sealedColumn: 'applicant_name_sealed' },
+  {
+    table: 'applications',
+    keyColumn: 'id',
+    sealedColumn: 'id_number_sealed',
+    index: { column: 'id_number_index', purpose: 'id-number' },
+  },
+  { table: 'applications', keyColumn: 'id', sealedColumn: 'contact_name_sealed' },
+  {
+    table: 'applications',
+    keyColumn: 'id',
+    sealedColumn: 'phone_sealed',
+    index: { column: 'phone_index', purpose: 'phone' },
+  },
+  {
+    table: 'applications',
+    keyColumn: 'id',
+    sealedColumn: 'phone_tail_sealed',
+    index: { column: 'phone_tail_index', purpose: 'phone' },
+  },
+  {
+    table: 'applications',
+    keyColumn: 'id',
+    sealedColumn: 'email_sealed',
+    index: { column: 'email_index', purpose: 'email' },
+  },
+  { table: 'applications', keyColumn: 'id', sealedColumn: 'address_sealed' },
+  { table: 'applications', keyColumn: 'id', sealedColumn: 'postcode_sealed' },
+  { table: 'applications', keyColumn: 'id', sealedColumn: 'fax_sealed' },
 ];
 
 export const DEFAULT_BATCH_SIZE = 500;
