@@ -48,6 +48,9 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyHelmet, {
+    // With "no-referrer" browsers send `Origin: null` on form posts, which the back office's cross-site
+    // check must refuse; "same-origin" keeps referrers from leaving the site and the origin visible.
+    referrerPolicy: { policy: 'same-origin' },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -131,3 +131,25 @@ describe(`the sign-in rate limit on ${testDialect}`, () => {
     }
   });
 });
+
+describe(`sign-in from another site on ${testDialect}`, () => {
+  it('refuses a sign-in form posted from another origin, and accepts the same origin', async () => {
+    const context = await createTestContext();
+    const app = await createApp(context);
+    try {
+      const post = (origin: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/admin/login',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin, host: 'gk.example.gov.cn' },
+          payload: form({ username: 'nobody', password: 'x', next: '/admin' }),
+        });
+      expect((await post('https://evil.example')).statusCode).toBe(403);
+      expect((await post('null')).statusCode).toBe(403);
+      expect((await post('https://gk.example.gov.cn')).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await context.destroy();
+    }
+  });
+});

@@ -37,6 +37,17 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+function crossSite(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined || origin === 'null') return origin === 'null';
+  try {
+    // request.host follows X-Forwarded-Host when TRUST_PROXY names the proxy.
+    return new URL(origin).host !== request.host;
+  } catch {
+    return true;
+  }
+}
+
 function sameToken(given: unknown, expected: string): boolean {
   if (typeof given !== 'string' || given.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
@@ -70,6 +81,12 @@ export async function registerStaffSessions(app: FastifyInstance, context: AppCo
     done(null, payload);
   });
   app.addHook('preHandler', (request, _reply, done) => {
+    // Before a session exists (the sign-in form) there is no token to compare: a browser's Origin
+    // header tells a cross-site form post apart, so another site cannot sign a person in as itself.
+    if (isBackOfficeRequest(request) && STATE_CHANGING.has(request.method) && crossSite(request)) {
+      done(new CsrfRejected());
+      return;
+    }
     const session = request.staffSession;
     if (
       session !== null &&
