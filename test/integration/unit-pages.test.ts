@@ -7,7 +7,7 @@ import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
 import { multipartBody } from '../support/multipart.ts';
-import { form, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
+import { postAs, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 const PASSWORD = 'Hg7#water-Lily-2026';
 
@@ -36,13 +36,7 @@ describe(`unit pages on ${testDialect}`, () => {
     await context.destroy();
   });
 
-  const post = (url: string, fields: Record<string, string>) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: admin.csrf, ...fields }),
-    });
+  const post = (url: string, fields: Record<string, string>) => postAs(app, admin, url, fields);
 
   const upload = (csv: string) => {
     const { body, contentType } = multipartBody([

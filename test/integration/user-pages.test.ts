@@ -7,7 +7,7 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
-import { form, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
+import { postAs, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 const PASSWORD = 'Hg7#water-Lily-2026';
 
@@ -34,13 +34,7 @@ describe(`account pages on ${testDialect}`, () => {
     await context.destroy();
   });
 
-  const post = (url: string, fields: Record<string, string>) =>
-    app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: form({ _csrf: admin.csrf, ...fields }),
-    });
+  const post = (url: string, fields: Record<string, string>) => postAs(app, admin, url, fields);
 
   it('creates an account with real-name data, lists it masked, and reveals it only with a reason, audited', async () => {
     const fields = {

@@ -26,3 +26,13 @@ export async function signInOverHttp(
   const csrf = /name="_csrf" value="([^"]+)"/.exec(dashboard.body)?.[1] ?? '';
   return { cookie, csrf };
 }
+
+/** Posts a back-office form as the signed-in person, with their CSRF token. */
+export function postAs(app: FastifyInstance, who: SignedIn, url: string, fields: Record<string, string>) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({ _csrf: who.csrf, ...fields }),
+  });
+}
