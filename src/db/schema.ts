@@ -34,6 +34,10 @@ export interface UnitTable {
   office_postcode: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 1 for a vertically managed body (customs, tax…): reconsideration lies with the body above. */
+  vertically_managed: Generated<number>;
+  /** The prefix of letter numbers, e.g. 皇政公开 in 皇政公开〔2024〕12号. */
+  letter_prefix: string | null;
 }
 
 export interface UserTable {
@@ -169,6 +173,20 @@ export interface ApplicationTable {
   obtain_way: string;
   purpose: string | null;
   created_at: Timestamp;
+  /** 'open' until decided (or otherwise closed), then 'closed'. */
+  status: Generated<string>;
+  handler_id: number | null;
+  /** Cache of the due date derived from the ledger (never typed in); null while none is shown. */
+  due_on: string | null;
+  /** Cache of the derived clock state: running / paused / awaiting_correction / decided / invalid. */
+  clock_state: string | null;
+  /** The outcome code (see core/disclosure/outcomes.ts) once decided. */
+  outcome: string | null;
+  closed_on: string | null;
+  /** The staff member who registered an application that arrived by another channel than the form. */
+  registered_by: number | null;
+  /** What fixes the legal receipt date under Art. 31 for this channel (e.g. the signed mail slip). */
+  receipt_basis: string | null;
 }
 
 /** The clock ledger of an application: dated events from which the due date is derived. */
@@ -182,6 +200,158 @@ export interface ApplicationEventTable {
   reason: string | null;
   recorded_by: number | null;
   created_at: Timestamp;
+  /** Consultation: third_party / agency. */
+  party: string | null;
+  /** Tells concurrent consultations apart; names the letter or task a step refers to. */
+  ref: string | null;
+  unit_id: number | null;
+  to_unit_id: number | null;
+  /** The handler assigned, or the approver of an extension. */
+  user_id: number | null;
+  /** JSON text with step-specific details. */
+  details: string | null;
+}
+
+export interface ApplicationDecisionTable {
+  application_id: number;
+  outcome: string;
+  decided_on: string;
+  provided: string | null;
+  withheld: string | null;
+  withheld_reason: string | null;
+  responsible_agency: string | null;
+  note: string | null;
+  decided_by: number | null;
+  created_at: Timestamp;
+}
+
+/** 协办: a task for another unit, with an internal deadline derived from the legal one. */
+export interface CohandlingTaskTable {
+  id: Generated<number>;
+  application_id: number;
+  unit_id: number;
+  request: string;
+  due_on: string;
+  status: Generated<string>;
+  reply: string | null;
+  replied_by: number | null;
+  replied_at: Timestamp | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A letter or notice as issued: the rendered text is kept as it was sent. */
+export interface ApplicationLetterTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  number: string | null;
+  issued_on: string;
+  title: string;
+  addressee: string | null;
+  body: string;
+  issued_by: number | null;
+  delivered_on: string | null;
+  delivery_method: string | null;
+  delivered_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface LetterCounterTable {
+  unit_id: number;
+  year: number;
+  last: number;
+}
+
+export interface LetterTemplateTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationFeeTable {
+  id: Generated<number>;
+  application_id: number;
+  method: string;
+  quantity: number;
+  amount_yuan: number;
+  notice_on: string;
+  paid_on: string | null;
+  payment_ref: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ApplicationAttachmentTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** The file's bytes, base64, sealed with the data keys. */
+  content_sealed: string;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface DisclosureDraftTable {
+  id: Generated<number>;
+  unit_id: number;
+  application_id: number | null;
+  title: string;
+  body: string;
+  status: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CalendarOverrideTable {
+  date: string;
+  /** 'workday' (调休上班日 or another working day) or 'holiday' (a holiday or other day off). */
+  kind: string;
+  name: string | null;
+  /** The notice the day comes from (e.g. 国办发明电〔2025〕7号). */
+  notice: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A year whose arrangement an admin has entered in full (a year beyond the shipped data). */
+export interface CalendarYearTable {
+  year: number;
+  notice: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** Unique: the same reminder is enqueued at most once, however many processes try. */
+  dedupe_key: string;
+  recipient_user_id: number | null;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
+  attempts: Generated<number>;
+  sent_at: Timestamp | null;
+  sent_via: string | null;
+  last_error: string | null;
+}
+
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  lease_until: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_result: string | null;
 }
 
 export interface Database {
@@ -199,4 +369,16 @@ export interface Database {
   audit_archives: AuditArchiveTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  application_decisions: ApplicationDecisionTable;
+  cohandling_tasks: CohandlingTaskTable;
+  application_letters: ApplicationLetterTable;
+  letter_counters: LetterCounterTable;
+  letter_templates: LetterTemplateTable;
+  application_fees: ApplicationFeeTable;
+  application_attachments: ApplicationAttachmentTable;
+  disclosure_drafts: DisclosureDraftTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
+  outbox: OutboxTable;
+  job_leases: JobLeaseTable;
 }

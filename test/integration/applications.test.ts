@@ -10,7 +10,7 @@ import { computeResidentIdCheckCharacter } from '../../src/core/identity/residen
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
 import { findAuditEntries } from '../../src/features/audit/repo.ts';
-import { applicationCalendar, chinaDate } from '../../src/features/applications/clock.ts';
+import { chinaDate, loadCalendar } from '../../src/features/applications/clock.ts';
 import {
   getApplication,
   QUERY_CODE_ALPHABET,
@@ -130,7 +130,7 @@ describe(`disclosure applications on ${testDialect}`, () => {
     expect(queryCode).toMatch(new RegExp(`^[${QUERY_CODE_ALPHABET}]{12}$`));
     const today = chinaDate(new Date());
     expect(response.body).toContain(chineseDate(today));
-    const due = applicationCalendar().nthWorkdayAfter(today, 20);
+    const due = (await loadCalendar(context.database.db)).nthWorkdayAfter(today, 20);
     expect(/data-testid="due-on">([^<]+)</.exec(response.body)?.[1]).toBe(`${chineseDate(due)}前`);
     expect(response.body).toContain('条例》第三十三条');
     expect(response.body).not.toContain(PLANTED.idNumber);

@@ -8,6 +8,7 @@ import * as userPersonalData from './20261129_0005_user_personal_data.ts';
 import * as setupTokens from './20261129_0006_setup_tokens.ts';
 import * as auditArchives from './20261129_0007_audit_archives.ts';
 import * as applications from './20261129_0008_applications.ts';
+import * as applicationWorkflow from './20261130_0009_application_workflow.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261129_0006_setup_tokens': setupTokens,
   '20261129_0007_audit_archives': auditArchives,
   '20261129_0008_applications': applications,
+  '20261130_0009_application_workflow': applicationWorkflow,
 };

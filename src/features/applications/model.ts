@@ -114,9 +114,23 @@ export interface StoredApplication {
   readonly obtainWay: ObtainWay;
   readonly purpose: string | null;
   readonly createdAt: Date;
+  readonly status: ApplicationStatusCode;
+  readonly handlerId: number | null;
+  readonly dueOn: PlainDate | null;
+  readonly clockState: string | null;
+  readonly outcome: string | null;
+  readonly closedOn: PlainDate | null;
+  readonly registeredBy: number | null;
+  readonly receiptBasis: string | null;
 }
 
-/** One event of the clock ledger as stored. `received` is written once, at registration. */
+export type ApplicationStatusCode = 'open' | 'closed';
+
+/**
+ * One step of the timeline as stored. Clock events (see core/clock) move the due date; the other steps
+ * (registration, routing, co-handling, legal consultation, letters, attachments) are the record of who
+ * did what. `received` is written once, at registration.
+ */
 export interface ApplicationEvent {
   readonly id: number;
   readonly type: string;
@@ -124,6 +138,12 @@ export interface ApplicationEvent {
   readonly workdays: number | null;
   readonly due: PlainDate | null;
   readonly reason: string | null;
+  readonly party: string | null;
+  readonly ref: string | null;
+  readonly unitId: number | null;
+  readonly toUnitId: number | null;
+  readonly userId: number | null;
+  readonly details: Readonly<Record<string, unknown>> | null;
   readonly recordedBy: number | null;
   readonly createdAt: Date;
 }

@@ -59,7 +59,23 @@ function toApplication(row: Row): StoredApplication {
     obtainWay: pick(OBTAIN_WAYS, row.obtain_way, 'collect'),
     purpose: row.purpose,
     createdAt: toDate(row.created_at),
+    status: row.status === 'closed' ? 'closed' : 'open',
+    handlerId: row.handler_id,
+    dueOn: row.due_on,
+    clockState: row.clock_state,
+    outcome: row.outcome,
+    closedOn: row.closed_on,
+    registeredBy: row.registered_by,
+    receiptBasis: row.receipt_basis,
   };
+}
+
+function parseDetails(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  const value: unknown = JSON.parse(text);
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function toEvent(row: Selectable<ApplicationEventTable>): ApplicationEvent {
@@ -70,6 +86,12 @@ function toEvent(row: Selectable<ApplicationEventTable>): ApplicationEvent {
     workdays: row.workdays,
     due: row.due,
     reason: row.reason,
+    party: row.party,
+    ref: row.ref,
+    unitId: row.unit_id,
+    toUnitId: row.to_unit_id,
+    userId: row.user_id,
+    details: parseDetails(row.details),
     recordedBy: row.recorded_by,
     createdAt: toDate(row.created_at),
   };
@@ -98,6 +120,11 @@ export interface NewApplicationRow {
   readonly provisionForm: string;
   readonly obtainWay: string;
   readonly purpose: string | null;
+  readonly registeredBy?: number | null;
+  readonly receiptBasis?: string | null;
+  /** The clock cache at registration (see clock.ts). */
+  readonly dueOn: string | null;
+  readonly clockState: string;
 }
 
 export async function queryCodeTaken(db: Executor, code: string): Promise<boolean> {
@@ -146,6 +173,10 @@ export async function insertApplication(
       provision_form: row.provisionForm,
       obtain_way: row.obtainWay,
       purpose: row.purpose,
+      registered_by: row.registeredBy ?? null,
+      receipt_basis: row.receiptBasis ?? null,
+      due_on: row.dueOn,
+      clock_state: row.clockState,
       created_at: fromDate(dialect, now),
     })
     .returning('id')
@@ -160,6 +191,12 @@ export interface NewEventRow {
   readonly workdays?: number | null;
   readonly due?: string | null;
   readonly reason?: string | null;
+  readonly party?: string | null;
+  readonly ref?: string | null;
+  readonly unitId?: number | null;
+  readonly toUnitId?: number | null;
+  readonly userId?: number | null;
+  readonly details?: Readonly<Record<string, unknown>> | null;
   readonly recordedBy: number | null;
 }
 
@@ -178,6 +215,12 @@ export async function insertEvent(
       workdays: event.workdays ?? null,
       due: event.due ?? null,
       reason: event.reason ?? null,
+      party: event.party ?? null,
+      ref: event.ref ?? null,
+      unit_id: event.unitId ?? null,
+      to_unit_id: event.toUnitId ?? null,
+      user_id: event.userId ?? null,
+      details: event.details ? JSON.stringify(event.details) : null,
       recorded_by: event.recordedBy,
       created_at: fromDate(dialect, now),
     })

@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import type { ActingScope, AppContext } from '../../app-context.ts';
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
+import type { WorkingDayCalendar } from '../../core/calendar/working-days.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -14,7 +15,7 @@ import {
   protectPersonal,
   sealPersonal,
 } from '../privacy/personal-field.ts';
-import { chinaDate, readClock } from './clock.ts';
+import { chinaDate, clockCacheOf, loadCalendar, readClock } from './clock.ts';
 import type { ApplicationEvent, Channel, ClockView, MaskedApplication, StoredApplication } from './model.ts';
 import { applicationScopes, authorizeApplication, authorizeApplicationList } from './policy.ts';
 import {
@@ -84,6 +85,8 @@ export async function submitOnlineApplication(
   const valid = validateApplicationForm(form, now);
   const receivedOn = chinaDate(now);
   const { db, dialect } = scope.context.database;
+  const calendar = await loadCalendar(db);
+  const clock = readClock(calendar, receivedOn, [], receivedOn);
   const stored = await inTransaction(db, async (trx) => {
     const unit = await findReceivingUnit(trx, valid.unitId);
     if (unit === null)
@@ -93,7 +96,7 @@ export async function submitOnlineApplication(
     const id = await insertApplication(
       trx,
       dialect,
-      protectApplication(scope.context, valid, queryCode, receivedOn),
+      { ...protectApplication(scope.context, valid, queryCode, receivedOn), ...clockCacheOf(clock) },
       now,
     );
     await insertEvent(
@@ -122,9 +125,9 @@ export async function submitOnlineApplication(
     );
     return { id, queryCode, unitName: unit.name };
   });
-  // Only the `received` event exists yet: the clock starts at the receipt date (no second read that
-  // could fail after the commit and hide the code from the applicant).
-  return { ...stored, channel: 'online', receivedOn, clock: readClock(receivedOn, [], receivedOn) };
+  // Only the `received` event exists yet: the clock starts at the receipt date (read before the commit,
+  // so nothing after it can fail and hide the code from the applicant).
+  return { ...stored, channel: 'online', receivedOn, clock };
 }
 
 /** What the status page shows the applicant: no personal data, only the clock of the application. */
@@ -164,13 +167,14 @@ export async function getApplicationStatus(
     throw new NotFound(STATUS_NOT_FOUND);
   }
   const events = await findEvents(context.database.db, application.id);
+  const calendar = await loadCalendar(context.database.db);
   return {
     queryCode: application.queryCode,
     unitName: application.unitName,
     channel: application.channel,
     receivedOn: application.receivedOn,
     description: application.request.description,
-    clock: readClock(application.receivedOn, events, chinaDate(now)),
+    clock: readClock(calendar, application.receivedOn, events, chinaDate(now)),
   };
 }
 
@@ -206,6 +210,7 @@ function protectApplication(context: AppContext, v: ValidApplication, code: stri
 
 function present(
   context: AppContext,
+  calendar: WorkingDayCalendar,
   application: StoredApplication,
   events: readonly ApplicationEvent[],
   today: PlainDate,
@@ -236,7 +241,7 @@ function present(
     provisionForm: application.provisionForm,
     obtainWay: application.obtainWay,
     purpose: application.purpose,
-    clock: readClock(application.receivedOn, events, today),
+    clock: readClock(calendar, application.receivedOn, events, today),
   };
 }
 
@@ -250,7 +255,8 @@ export async function listApplications(scope: ActingScope, now = new Date()): Pr
     rows.map((row) => row.id),
   );
   const today = chinaDate(now);
-  return rows.map((row) => present(scope.context, row, events.get(row.id) ?? [], today));
+  const calendar = await loadCalendar(db);
+  return rows.map((row) => present(scope.context, calendar, row, events.get(row.id) ?? [], today));
 }
 
 /** One application with its ledger; personal data masked. */
@@ -263,5 +269,6 @@ export async function getApplication(
   const stored = await findApplication(db, id);
   authorizeApplication(scope.actor, stored);
   const events = await findEvents(db, id);
-  return { application: present(scope.context, stored, events, chinaDate(now)), events };
+  const calendar = await loadCalendar(db);
+  return { application: present(scope.context, calendar, stored, events, chinaDate(now)), events };
 }
