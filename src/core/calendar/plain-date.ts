@@ -32,6 +32,16 @@ export function assertPlainDate(date: unknown, field = 'date'): PlainDate {
   return date as PlainDate;
 }
 
+/** Whether the value is a valid 'YYYY-MM-DD' date. */
+export function isPlainDate(value: unknown): value is PlainDate {
+  try {
+    dayNumberOf(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function addDays(date: PlainDate, days: number): PlainDate {
   return dateOfDayNumber(dayNumberOf(date) + days);
 }
