@@ -2,6 +2,7 @@
 // reference measured in the same run (a bare scan of the same bytes for every number, the least work
 // any reader has to do), so that noisy shared machines still give comparable numbers.
 import { existsSync, readFileSync } from 'node:fs';
+import { loadConfig } from '../src/config.ts';
 import {
   renderReportDocx,
   renderReportHtml,
@@ -10,6 +11,7 @@ import {
 import { checkReportSource } from '../src/features/reports/service.ts';
 import type { AnnualReport } from '../src/core/report/types.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { benchIntake, INTAKE_HEADER } from './intake.ts';
 import { reportAsText, type TextLayout } from './layouts.ts';
 
 const quick = process.argv.includes('--quick');
@@ -105,11 +107,25 @@ const header = ['报告检查吞吐量（单核）', '大小 KB', '份/秒', '�
 const displayWidth = (text: string) =>
   Array.from(text).reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
+
+function printTable(head: string[], body: string[][]): void {
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
+  process.stdout.write(
+    `${line(head)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${body.map(line).join('\n')}\n`,
+  );
+}
+
+printTable(header, rows);
 process.stdout.write(
-  `${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}\n${rows.map(line).join('\n')}\n`,
+  `（每项测量 ${budgetMs} 毫秒；参照倍数越小越好：检查一份报告所花时间相当于把同一份输入扫描数字多少次。）\n\n`,
 );
+
+// Sustained intake runs longer than the checker: every acknowledgment waits for a durable commit.
+const intakeBudgetMs = quick ? 150 : 5000;
+printTable(INTAKE_HEADER, await benchIntake(intakeBudgetMs, loadConfig().database));
 process.stdout.write(
-  `（每项测量 ${budgetMs} 毫秒；参照倍数越小越好：检查一份报告所花时间相当于把同一份输入扫描数字多少次。）\n`,
+  `（每项测量 ${intakeBudgetMs} 毫秒，逐件提交，每件在事务提交后才确认；参照为同一数据库、同一轮中逐行` +
+    `插入并提交一行同样大小的数据。参照倍数越小越好：受理一件申请所花时间相当于多少次裸插入提交。` +
+    `设置 DATABASE_URL=postgres://… 时同时测量 PostgreSQL。）\n`,
 );

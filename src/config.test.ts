@@ -79,3 +79,37 @@ describe('security settings', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
   });
 });
+
+describe('background job and notification settings', () => {
+  it('runs jobs every 60 seconds, reminds at 5 and 2 working days, and logs notifications by default', () => {
+    const config = loadConfig({});
+    expect(config.jobIntervalSeconds).toBe(60);
+    expect(config.reminderWorkdays).toEqual([5, 2]);
+    expect(config.smtp).toBeNull();
+    expect(loadConfig({ JOB_INTERVAL_SECONDS: '0' }).jobIntervalSeconds).toBe(0);
+    expect(loadConfig({ REMINDER_WORKDAYS: '2, 7,3,7' }).reminderWorkdays).toEqual([7, 3, 2]);
+    expect(() => loadConfig({ REMINDER_WORKDAYS: '5,,2' })).toThrow(/REMINDER_WORKDAYS 应为逗号分隔的 1–20/);
+    expect(() => loadConfig({ REMINDER_WORKDAYS: '0' })).toThrow(/REMINDER_WORKDAYS/);
+  });
+
+  it('takes a mail server with a sender, and never repeats its password in an error', () => {
+    const smtp = {
+      SMTP_URL: 'smtp://gongkai:s3cret@mail.example.gov.cn:587',
+      SMTP_FROM: 'gongkai@example.gov.cn',
+    };
+    expect(loadConfig(smtp).smtp).toEqual({
+      url: 'smtp://gongkai:s3cret@mail.example.gov.cn:587',
+      from: 'gongkai@example.gov.cn',
+    });
+    expect(loadConfig({ ...smtp, SMTP_FROM: '公开平台 <gongkai@example.gov.cn>' }).smtp?.from).toBe(
+      '公开平台 <gongkai@example.gov.cn>',
+    );
+    expect(() => loadConfig({ SMTP_URL: smtp.SMTP_URL })).toThrow(/须设置 SMTP_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://gongkai:s3cret@mail', SMTP_FROM: 'a@b.cn' })).toThrow(
+      expect.objectContaining({
+        field: 'SMTP_URL',
+        message: expect.not.stringContaining('s3cret') as string,
+      }),
+    );
+  });
+});

@@ -36,6 +36,18 @@ export interface Config {
   readonly totpRequiredRoles: readonly Role[];
   /** Networks (CIDR, comma-separated) from which the back office may be used; null: anywhere. */
   readonly adminAllowedNetworks: string | null;
+  /** Seconds between runs of the background jobs of `gongkai serve`; 0: no jobs in this process. */
+  readonly jobIntervalSeconds: number;
+  /** Working days left before the due date at which handlers are reminded, descending (default 5, 2). */
+  readonly reminderWorkdays: readonly number[];
+  /** The mail server for notifications; null: notifications are written to the log. */
+  readonly smtp: SmtpSettings | null;
+}
+
+export interface SmtpSettings {
+  /** smtp://user:pass@host:587 or smtps://…:465 (holds a password: never logged). */
+  readonly url: string;
+  readonly from: string;
 }
 
 type RawSettings = Record<string, string | undefined>;
@@ -62,6 +74,10 @@ const SETTINGS = [
   'LOCK_AFTER_FAILURES',
   'LOCK_MINUTES',
   'SESSION_IDLE_MINUTES',
+  'JOB_INTERVAL_SECONDS',
+  'REMINDER_WORKDAYS',
+  'SMTP_URL',
+  'SMTP_FROM',
 ] as const;
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
@@ -115,6 +131,36 @@ function rolesSetting(text: string | undefined): readonly Role[] {
   }
   return roles as Role[];
 }
+function reminderWorkdaysSetting(text: string | undefined): readonly number[] {
+  if (text === undefined || text.trim() === '') return [5, 2];
+  const parts = text.split(',').map((part) => part.trim());
+  const days = parts.map(Number);
+  if (days.some((day, i) => parts[i] === '' || !Number.isInteger(day) || day < 1 || day > 20)) {
+    throw new Invalid(
+      'REMINDER_WORKDAYS',
+      `REMINDER_WORKDAYS 应为逗号分隔的 1–20 之间的整数（剩余工作日），如 5,2，实为“${text}”`,
+    );
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function smtpSetting(raw: RawSettings): SmtpSettings | null {
+  const url = raw.SMTP_URL?.trim();
+  if (url === undefined || url === '') return null;
+  if (!/^smtps?:\/\/[^/\s]+/.test(url)) {
+    // The value may hold a password: the message does not repeat it.
+    throw new Invalid('SMTP_URL', 'SMTP_URL 应为 smtp://用户名:密码@主机:端口 或 smtps://… 形式的地址');
+  }
+  const from = raw.SMTP_FROM?.trim() ?? '';
+  if (!/^[^\s@]+@[^\s@]+$/.test(from) && !/^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(from)) {
+    throw new Invalid(
+      'SMTP_FROM',
+      `设置了 SMTP_URL 时须设置 SMTP_FROM（发件地址，如 公开平台 <gongkai@example.gov.cn>），实为“${from}”`,
+    );
+  }
+  return { url, from };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function readConfigFile(path: string): RawSettings {
@@ -186,5 +232,8 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     auditRetentionDays: integerSetting(raw, 'AUDIT_RETENTION_DAYS', 180, 180, 36500),
     totpRequiredRoles: rolesSetting(raw.TOTP_REQUIRED_ROLES),
     adminAllowedNetworks: raw.ADMIN_ALLOWED_NETWORKS?.trim() || null,
+    jobIntervalSeconds: integerSetting(raw, 'JOB_INTERVAL_SECONDS', 60, 0, 86400),
+    reminderWorkdays: reminderWorkdaysSetting(raw.REMINDER_WORKDAYS),
+    smtp: smtpSetting(raw),
   };
 }

@@ -9,6 +9,8 @@ import { registerKeyCommands } from './keys-commands.ts';
 import { registerUserCommands } from './users-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerClockCommands } from './clock-commands.ts';
+import { registerCheckCommands } from './check-commands.ts';
+import { registerCalendarCommands } from './calendar-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -29,6 +31,8 @@ registerKeyCommands(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 registerClockCommands(program);
+registerCheckCommands(program);
+registerCalendarCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -32,6 +32,14 @@ export function registerServerCommands(program: Command): void {
       const context = await openContext();
       const { createApp } = await import('../web/app.ts');
       const app = await createApp(context);
+      // Started here, not by createApp, so tests run jobs themselves; stopped before the database closes.
+      const { createJobScheduler } = await import('../features/jobs/scheduler.ts');
+      const { BACKGROUND_JOBS } = await import('../features/jobs/registry.ts');
+      const jobs = createJobScheduler(context, BACKGROUND_JOBS, {
+        intervalSeconds: context.config.jobIntervalSeconds,
+        logger: app.log,
+      });
+      app.addHook('onClose', () => jobs.stop());
       const stop = async () => {
         await app.close();
         await context.database.close();
@@ -40,6 +48,7 @@ export function registerServerCommands(program: Command): void {
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
       await app.listen({ port: context.config.port, host: context.config.host });
+      jobs.start();
       const shownHost = context.config.host === '0.0.0.0' ? 'localhost' : context.config.host;
       const { issueSetupToken } = await import('../features/accounts/setup.ts');
       const setupToken = await issueSetupToken(context);

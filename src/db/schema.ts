@@ -189,6 +189,16 @@ export interface ApplicationTable {
   receipt_basis: string | null;
 }
 
+/** The agent of a proxy application (代理申请): personal data only sealed, the number blind-indexed. */
+export interface ApplicationAgentTable {
+  application_id: number;
+  name_sealed: string;
+  id_type: string;
+  id_number_sealed: string;
+  id_number_index: string;
+  created_at: Timestamp;
+}
+
 /** The clock ledger of an application: dated events from which the due date is derived. */
 export interface ApplicationEventTable {
   id: Generated<number>;
@@ -248,6 +258,7 @@ export interface ApplicationLetterTable {
   number: string | null;
   issued_on: string;
   title: string;
+  /** Personal data (the applicant's name; the letter's text names them): sealed. */
   addressee: string | null;
   body: string;
   issued_by: number | null;
@@ -255,6 +266,10 @@ export interface ApplicationLetterTable {
   delivery_method: string | null;
   delivered_by: number | null;
   created_at: Timestamp;
+  /** The unit that signed the letter, its name and the contact details as printed (0010). */
+  unit_id: number | null;
+  agency_name: string | null;
+  contact: string | null;
 }
 
 export interface LetterCounterTable {
@@ -308,6 +323,8 @@ export interface DisclosureDraftTable {
   status: Generated<string>;
   created_by: number | null;
   created_at: Timestamp;
+  /** 'from_application' for an Art. 44 draft made from a decided application; 'manual' otherwise. */
+  origin: Generated<string>;
 }
 
 export interface CalendarOverrideTable {
@@ -354,6 +371,102 @@ export interface JobLeaseTable {
   last_result: string | null;
 }
 
+export interface PublishingSubcategoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  parent_code: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface PublishingItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  status: string;
+  sub_column: string;
+  category_code: string | null;
+  subcategory_id: number | null;
+  title: string;
+  summary: string;
+  body: string;
+  document_number: string | null;
+  written_on: string | null;
+  genre: string | null;
+  keywords: string | null;
+  validity: string | null;
+  effective_on: string | null;
+  invalid_on: string | null;
+  disclosure_method: string;
+  disclosure_period: string;
+  format: string;
+  version: number;
+  /** The submission round: every submission for review starts a new one. */
+  round: number;
+  /** JSON array of the review stages the current submission goes through (the unit's chain when submitted). */
+  chain: string | null;
+  submitted_by: number | null;
+  assignee_id: number | null;
+  index_number: string | null;
+  published_year: number | null;
+  serial: number | null;
+  published_at: Timestamp | null;
+  published_on: string | null;
+  corrected_on: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PublishingVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  /** JSON of the item's content as it was in this version. */
+  content: string;
+  reason: string | null;
+  /** 1 when the change that ended this version was material (the public page shows 更正于). */
+  material: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PublishingReviewChainTable {
+  unit_id: number;
+  /** JSON array of stage codes (core/publishing/review-chain.ts). */
+  stages: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface PublishingReviewTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  stage: string;
+  decision: string;
+  comment: string | null;
+  reviewer_id: number | null;
+  decided_at: Timestamp;
+}
+
+export interface PublishingOverrideTable {
+  id: Generated<number>;
+  item_id: number;
+  round: number;
+  finding_key: string;
+  reason: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+}
+
+export interface PublishingCounterTable {
+  unit_id: number;
+  year: number;
+  last: number;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -369,6 +482,7 @@ export interface Database {
   audit_archives: AuditArchiveTable;
   applications: ApplicationTable;
   application_events: ApplicationEventTable;
+  application_agents: ApplicationAgentTable;
   application_decisions: ApplicationDecisionTable;
   cohandling_tasks: CohandlingTaskTable;
   application_letters: ApplicationLetterTable;
@@ -381,4 +495,11 @@ export interface Database {
   calendar_years: CalendarYearTable;
   outbox: OutboxTable;
   job_leases: JobLeaseTable;
+  publishing_subcategories: PublishingSubcategoryTable;
+  publishing_items: PublishingItemTable;
+  publishing_versions: PublishingVersionTable;
+  publishing_review_chains: PublishingReviewChainTable;
+  publishing_reviews: PublishingReviewTable;
+  publishing_overrides: PublishingOverrideTable;
+  publishing_counters: PublishingCounterTable;
 }

@@ -2,9 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
-import { applicationAdminRoutes } from '../features/applications/admin-routes.ts';
+import { applicationAdminRoutes } from '../features/applications/admin-routes.tsx';
+import { disclosureDraftRoutes } from '../features/applications/drafts-routes.ts';
+import { registrationRoutes } from '../features/applications/registration-routes.ts';
+import { workListRoutes } from '../features/applications/worklists-routes.ts';
 import { userRoutes } from '../features/accounts/user-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { calendarRoutes } from '../features/calendar/routes.ts';
+import { letterAdminRoutes } from '../features/letters/routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
 import { signInRedirect } from './auth/staff-session.ts';
 
@@ -21,5 +26,10 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(auditRoutes(context));
     await guarded.register(userRoutes(context));
     await guarded.register(applicationAdminRoutes(context));
+    await guarded.register(registrationRoutes(context));
+    await guarded.register(workListRoutes(context));
+    await guarded.register(disclosureDraftRoutes(context));
+    await guarded.register(calendarRoutes(context));
+    await guarded.register(letterAdminRoutes(context));
   });
 }

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from '../app-context.ts';
 import { countCheckRuns } from '../features/reports/repo.ts';
 import { applicationRoutes } from '../features/applications/routes.ts';
+import { letterPublicRoutes } from '../features/letters/public-routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { registerBackOffice } from './admin.ts';
 import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
@@ -92,6 +93,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   });
   await app.register(reportRoutes(context));
   await app.register(applicationRoutes(context));
+  await app.register(letterPublicRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

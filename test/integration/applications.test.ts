@@ -24,6 +24,7 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
+import { postForm } from '../support/inject.ts';
 import { form, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 const PASSWORD = 'Hg7#water-Lily-2026';
@@ -70,6 +71,13 @@ describe(`disclosure applications on ${testDialect}`, () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session?.cookie ?? '' },
       payload: form(fields),
     });
+  // The form carries files, so a browser sends it as multipart/form-data.
+  const apply = (fields: Record<string, string>) =>
+    postForm(
+      app,
+      '/apply',
+      Object.entries(fields).map(([name, value]) => ({ name, value })),
+    );
   const get = (url: string, session?: SignedIn) =>
     app.inject({ method: 'GET', url, headers: { cookie: session?.cookie ?? '' } });
 
@@ -124,7 +132,7 @@ describe(`disclosure applications on ${testDialect}`, () => {
     expect(page.body).toContain('皇姑区教育局');
     expect(page.body).toContain('所需政府信息的内容描述');
     const before = await counts();
-    const response = await post('/apply', personForm(bureau));
+    const response = await apply(personForm(bureau));
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
     queryCode = /data-testid="query-code">([^<]+)</.exec(response.body)?.[1] ?? '';
     expect(queryCode).toMatch(new RegExp(`^[${QUERY_CODE_ALPHABET}]{12}$`));
@@ -178,7 +186,7 @@ describe(`disclosure applications on ${testDialect}`, () => {
   it('names every broken rule next to the form, keeps the values and writes nothing', async () => {
     const before = await counts();
     const badCheck = `${PLANTED.idNumber.slice(0, 17)}${PLANTED.idNumber.endsWith('1') ? '2' : '1'}`;
-    const person = await post('/apply', personForm(bureau, { idNumber: badCheck, description: '  ' }));
+    const person = await apply(personForm(bureau, { idNumber: badCheck, description: '  ' }));
     expect(person.statusCode).toBe(400);
     expect(person.body).toMatch(/data-error-for="idNumber">[^<]*校验码/);
     expect(person.body).toMatch(/data-error-for="description">“所需政府信息的内容描述”必填/);
@@ -186,8 +194,7 @@ describe(`disclosure applications on ${testDialect}`, () => {
     expect(person.body).toContain('老旧小区改造资金安排');
 
     const badUscc = `${USCC_17}${USCC.endsWith('0') ? '1' : '0'}`;
-    const organisation = await post(
-      '/apply',
+    const organisation = await apply(
       personForm(district, {
         applicantKind: 'organisation',
         applicantName: '示例律师事务所',
@@ -201,15 +208,14 @@ describe(`disclosure applications on ${testDialect}`, () => {
     expect(organisation.body).toMatch(/data-error-for="orgUscc">“统一社会信用代码”不正确：[^<]*校验码/);
     expect(organisation.body).not.toContain('data-error-for="idNumber"');
 
-    const postWithoutAddress = await post('/apply', personForm(bureau, { address: '', postcode: '' }));
+    const postWithoutAddress = await apply(personForm(bureau, { address: '', postcode: '' }));
     expect(postWithoutAddress.body).toContain('data-error-for="address"');
     expect(postWithoutAddress.body).toContain('data-error-for="postcode"');
     expect(await counts()).toEqual(before);
   });
 
   it('accepts an organisation with a valid 统一社会信用代码, stored in clear', async () => {
-    const response = await post(
-      '/apply',
+    const response = await apply(
       personForm(district, {
         applicantKind: 'organisation',
         applicantName: '示例律师事务所',

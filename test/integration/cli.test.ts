@@ -64,12 +64,16 @@ describe('the gongkai command', () => {
       ['restore'],
       ['clock'],
       ['fee'],
+      ['calendar'],
+      ['calendar', 'set'],
+      ['check'],
     ]) {
       const result = await gongkai([...args, '--help']);
       expect(result.code, args.join(' ')).toBe(0);
       expect(result.stdout).toMatch(/Usage|用法/);
     }
-  });
+    // One process per subcommand: slow on a loaded machine, so the limit is generous.
+  }, 180_000);
 
   it('migrates the database named by DATABASE_URL', async () => {
     const file = join(dir, 'migrate.db');

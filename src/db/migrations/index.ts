@@ -9,6 +9,9 @@ import * as setupTokens from './20261129_0006_setup_tokens.ts';
 import * as auditArchives from './20261129_0007_audit_archives.ts';
 import * as applications from './20261129_0008_applications.ts';
 import * as applicationWorkflow from './20261130_0009_application_workflow.ts';
+import * as lettersIssuer from './20261130_0010_letters_issuer.ts';
+import * as applicationAgents from './20261130_0013_application_agents.ts';
+import * as disclosureDraftOrigin from './20261130_0014_disclosure_draft_origin.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -24,4 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261129_0007_audit_archives': auditArchives,
   '20261129_0008_applications': applications,
   '20261130_0009_application_workflow': applicationWorkflow,
+  '20261130_0010_letters_issuer': lettersIssuer,
+  '20261130_0013_application_agents': applicationAgents,
+  '20261130_0014_disclosure_draft_origin': disclosureDraftOrigin,
 };

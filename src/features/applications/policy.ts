@@ -32,3 +32,26 @@ export function authorizeApplication<T extends { readonly unitPath: string }>(
     throw new NotFound('未找到该申请');
   }
 }
+
+/** Who handles an application: its handlers and the disclosure office over its unit. */
+export const HANDLING_ROLES: readonly Role[] = ['handler', 'supervisor'];
+/** Who approves an extension or sets an Art. 35 deadline: the head of the disclosure office, or a leader. */
+export const APPROVING_ROLES: readonly Role[] = ['supervisor', 'leader'];
+
+export function canHandleApplication(actor: Actor, application: { readonly unitPath: string }): boolean {
+  return holdsRoleOver(actor, HANDLING_ROLES, application.unitPath);
+}
+
+export function canApproveForApplication(actor: Actor, application: { readonly unitPath: string }): boolean {
+  return holdsRoleOver(actor, APPROVING_ROLES, application.unitPath);
+}
+
+// An act the actor may not do answers like a missing application, as every refusal does; the pages
+// offer only the acts the actor may do, so only a crafted request meets this.
+export function authorizeHandling(actor: Actor, application: { readonly unitPath: string }): void {
+  if (!canHandleApplication(actor, application)) throw new NotFound('未找到该申请');
+}
+
+export function authorizeApproval(actor: Actor, application: { readonly unitPath: string }): void {
+  if (!canApproveForApplication(actor, application)) throw new NotFound('未找到该申请');
+}

@@ -1,44 +1,29 @@
 // Use cases of applications: each checks the policy, runs in one transaction and writes its audit entry
 // there. A submission is acknowledged only after its transaction has committed, so a query code that was
 // shown always names a stored application.
-import { randomInt } from 'node:crypto';
 import type { ActingScope, AppContext } from '../../app-context.ts';
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
 import type { WorkingDayCalendar } from '../../core/calendar/working-days.ts';
-import { Invalid, NotFound } from '../../core/errors.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import { recordAudit } from '../audit/service.ts';
-import {
-  indexesForLookup,
-  openPersonalForDisplay,
-  presentMasked,
-  protectPersonal,
-  sealPersonal,
-} from '../privacy/personal-field.ts';
-import { chinaDate, clockCacheOf, loadCalendar, readClock } from './clock.ts';
+import { NotFound } from '../../core/errors.ts';
+import { LETTER_KIND_SPECS } from '../../core/letters/kinds.ts';
+import { letterAccessToken } from '../letters/access-token.ts';
+import { listLetters } from '../letters/service.ts';
+import { indexesForLookup, openPersonalForDisplay, presentMasked } from '../privacy/personal-field.ts';
+import { chinaDate, loadCalendar, readClock } from './clock.ts';
+import { submitApplication } from './registration-online.ts';
 import type { ApplicationEvent, Channel, ClockView, MaskedApplication, StoredApplication } from './model.ts';
 import { applicationScopes, authorizeApplication, authorizeApplicationList } from './policy.ts';
+import { QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from './protect.ts';
 import {
   findApplication,
   findApplicationByCode,
   findEvents,
   findEventsOf,
-  findReceivingUnit,
-  insertApplication,
-  insertEvent,
   listApplications as listApplicationRows,
   listReceivingUnits,
-  queryCodeTaken,
   type ReceivingUnit,
 } from './repo.ts';
-import {
-  InvalidApplication,
-  normaliseQueryCode,
-  phoneTail,
-  validateApplicationForm,
-  type ApplicationForm,
-  type ValidApplication,
-} from './validate.ts';
+import { InvalidApplication, normaliseQueryCode, type ApplicationForm } from './validate.ts';
 
 /** Someone of the public acting without an account: only where the request came from is known. */
 export interface PublicScope {
@@ -46,17 +31,8 @@ export interface PublicScope {
   readonly address: string | null;
 }
 
-/** Query codes avoid characters that are easily confused when read aloud or copied (0/O, 1/I/L). */
-export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const QUERY_CODE_LENGTH = 12;
+export { QUERY_CODE_ALPHABET, QUERY_CODE_LENGTH } from './protect.ts';
 const QUERY_CODE_PATTERN = new RegExp(`^[${QUERY_CODE_ALPHABET}]{${QUERY_CODE_LENGTH}}$`);
-
-function newQueryCode(): string {
-  let code = '';
-  for (let i = 0; i < QUERY_CODE_LENGTH; i++)
-    code += QUERY_CODE_ALPHABET.charAt(randomInt(QUERY_CODE_ALPHABET.length));
-  return code;
-}
 
 /** The acknowledgment (回执): what the applicant needs to follow the application. */
 export interface Acknowledgment {
@@ -82,52 +58,7 @@ export async function submitOnlineApplication(
   form: ApplicationForm,
   now = new Date(),
 ): Promise<Acknowledgment> {
-  const valid = validateApplicationForm(form, now);
-  const receivedOn = chinaDate(now);
-  const { db, dialect } = scope.context.database;
-  const calendar = await loadCalendar(db);
-  const clock = readClock(calendar, receivedOn, [], receivedOn);
-  const stored = await inTransaction(db, async (trx) => {
-    const unit = await findReceivingUnit(trx, valid.unitId);
-    if (unit === null)
-      throw new InvalidApplication([{ field: 'unitId', message: '所选“受理机关”不存在，请重新选择' }]);
-    let queryCode = newQueryCode();
-    while (await queryCodeTaken(trx, queryCode)) queryCode = newQueryCode();
-    const id = await insertApplication(
-      trx,
-      dialect,
-      { ...protectApplication(scope.context, valid, queryCode, receivedOn), ...clockCacheOf(clock) },
-      now,
-    );
-    await insertEvent(
-      trx,
-      dialect,
-      { applicationId: id, type: 'received', date: receivedOn, recordedBy: null },
-      now,
-    );
-    await recordAudit(
-      trx,
-      {
-        actor: null,
-        address: scope.address,
-        action: 'application.submit',
-        objectType: 'application',
-        objectId: id,
-        details: {
-          unitId: unit.id,
-          channel: 'online',
-          receivedOn,
-          applicantKind: valid.applicantKind,
-          applicantType: valid.applicantType,
-        },
-      },
-      now,
-    );
-    return { id, queryCode, unitName: unit.name };
-  });
-  // Only the `received` event exists yet: the clock starts at the receipt date (read before the commit,
-  // so nothing after it can fail and hide the code from the applicant).
-  return { ...stored, channel: 'online', receivedOn, clock };
+  return submitApplication(scope, form, { files: [], tooManyFiles: false }, now);
 }
 
 /** What the status page shows the applicant: no personal data, only the clock of the application. */
@@ -138,7 +69,21 @@ export interface ApplicationStatus {
   readonly receivedOn: PlainDate;
   readonly description: string;
   readonly clock: ClockView;
+  /** The reason recorded with an extension, shown beside it. */
+  readonly extensionReason: string | null;
+  /** The letters sent to the applicant, each with a short-lived signed download link. */
+  readonly letters: readonly ApplicantLetter[];
 }
+
+export interface ApplicantLetter {
+  readonly title: string;
+  readonly number: string | null;
+  readonly issuedOn: PlainDate;
+  readonly token: string;
+}
+
+/** How long the download links of the status page stay valid. */
+const LETTER_LINK_MS = 60 * 60 * 1000;
 
 /** One message for an unknown code and for a code with the wrong digits: neither tells which. */
 export const STATUS_NOT_FOUND = '查询码与联系电话后四位不匹配，或该申请不存在，请核对后重试';
@@ -168,43 +113,24 @@ export async function getApplicationStatus(
   }
   const events = await findEvents(context.database.db, application.id);
   const calendar = await loadCalendar(context.database.db);
+  const expiresAt = new Date(now.getTime() + LETTER_LINK_MS);
+  const letters = (await listLetters(context.database.db, application.id))
+    .filter((letter) => LETTER_KIND_SPECS[letter.kind].toApplicant)
+    .map((letter) => ({
+      title: letter.title,
+      number: letter.number,
+      issuedOn: letter.issuedOn,
+      token: letterAccessToken(context.keys, letter.id, expiresAt),
+    }));
   return {
+    extensionReason: events.find((event) => event.type === 'extended')?.reason ?? null,
+    letters,
     queryCode: application.queryCode,
     unitName: application.unitName,
     channel: application.channel,
     receivedOn: application.receivedOn,
     description: application.request.description,
     clock: readClock(calendar, application.receivedOn, events, chinaDate(now)),
-  };
-}
-
-function protectApplication(context: AppContext, v: ValidApplication, code: string, date: PlainDate) {
-  const seal = (value: string | null) => (value === null ? null : sealPersonal(context.keys, value));
-  const phone = protectPersonal(context.keys, v.phone, 'phone');
-  const tail = protectPersonal(context.keys, phoneTail(v.phone), 'phone');
-  if (phone === null || tail === null) throw new Invalid('phone', '“联系电话”必填');
-  return {
-    queryCode: code,
-    unitId: v.unitId,
-    channel: 'online' as const,
-    receivedOn: date,
-    applicantKind: v.applicantKind,
-    applicantType: v.applicantType,
-    idType: v.idType,
-    orgUscc: v.orgUscc,
-    applicantName: sealPersonal(context.keys, v.applicantName),
-    idNumber: protectPersonal(context.keys, v.idNumber, 'id-number'),
-    contactName: seal(v.contactName),
-    phone,
-    phoneTail: tail,
-    email: protectPersonal(context.keys, v.email, 'email'),
-    address: seal(v.address),
-    postcode: seal(v.postcode),
-    fax: seal(v.fax),
-    request: v.request,
-    provisionForm: v.provisionForm,
-    obtainWay: v.obtainWay,
-    purpose: v.purpose,
   };
 }
 

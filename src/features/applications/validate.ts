@@ -108,18 +108,31 @@ class Collector {
   }
 }
 
-function personIdentity(c: Collector, form: ApplicationForm, today: Date) {
-  const idType = c.choice(form, 'idType', '证件类型', PERSON_ID_TYPES, ID_TYPE_LABELS);
-  const raw = c.text(form, 'idNumber', '证件号码', 40, true);
+interface IdentityFields {
+  readonly type: string;
+  readonly number: string;
+  /** Prefix of the labels, e.g. “代理人”. */
+  readonly who: string;
+}
+
+const APPLICANT_IDENTITY: IdentityFields = { type: 'idType', number: 'idNumber', who: '' };
+const AGENT_IDENTITY: IdentityFields = { type: 'agentIdType', number: 'agentIdNumber', who: '代理人' };
+
+function personIdentity(c: Collector, form: ApplicationForm, today: Date, fields = APPLICANT_IDENTITY) {
+  const numberLabel = `${fields.who}证件号码`;
+  const idType = c.choice(form, fields.type, `${fields.who}证件类型`, PERSON_ID_TYPES, ID_TYPE_LABELS);
+  const raw = c.text(form, fields.number, numberLabel, 40, true);
   if (idType === null || raw === null) return { idType, idNumber: null };
   const text = toHalfWidth(raw).replace(/\s/g, '').toUpperCase();
   if (idType === 'resident-id') {
     const result = validateResidentId(text, today);
-    if (!result.ok) return { idType, idNumber: c.fail('idNumber', `“证件号码”不正确：${result.message}`) };
+    if (!result.ok) {
+      return { idType, idNumber: c.fail(fields.number, `“${numberLabel}”不正确：${result.message}`) };
+    }
     return { idType, idNumber: result.id };
   }
   if (!/^[0-9A-Z]{5,30}$/.test(text)) {
-    return { idType, idNumber: c.fail('idNumber', '“证件号码”应为 5–30 位字母或数字') };
+    return { idType, idNumber: c.fail(fields.number, `“${numberLabel}”应为 5–30 位字母或数字`) };
   }
   return { idType, idNumber: text };
 }
@@ -233,3 +246,78 @@ export function normaliseQueryCode(value: string | undefined): string {
     .replace(/[\s-]/g, '')
     .toUpperCase();
 }
+
+/** The agent of a proxy application (代理申请): a person acting for the applicant with a power of attorney. */
+export interface ValidAgent {
+  readonly name: string;
+  readonly idType: (typeof PERSON_ID_TYPES)[number];
+  readonly idNumber: string;
+}
+
+/** Whether the form says the application is made by an agent (the “代理申请” box is ticked). */
+export function isProxyApplication(form: ApplicationForm): boolean {
+  return (form.byAgent ?? '').trim() === 'yes';
+}
+
+/** The agent's name and identity document, required when the box is ticked; null otherwise. */
+export function validateAgent(form: ApplicationForm, today: Date = new Date()): ValidAgent | null {
+  if (!isProxyApplication(form)) return null;
+  const c = new Collector();
+  const name = c.text(form, 'agentName', '代理人姓名', 50, true);
+  const identity = personIdentity(c, form, today, AGENT_IDENTITY);
+  if (c.errors.length > 0) throw new InvalidApplication(c.errors);
+  return {
+    name: name as string,
+    idType: identity.idType as ValidAgent['idType'],
+    idNumber: identity.idNumber as string,
+  };
+}
+
+/**
+ * Runs one validation and adds its broken rules to `errors` instead of throwing, so that a form checked
+ * by several validators still reports every broken rule at once. Null when it failed.
+ */
+export function collectErrors<T>(errors: FieldError[], validation: () => T): T | null {
+  try {
+    return validation();
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    errors.push(...errorsOf(error));
+    return null;
+  }
+}
+
+/** The broken rules of an Invalid, one or many, for showing next to their fields. */
+export function errorsOf(error: Invalid): readonly FieldError[] {
+  return error instanceof InvalidApplication
+    ? error.errors
+    : [{ field: error.field, message: error.message }];
+}
+
+/** Every text field of the application form, for reading the request body. */
+export const APPLICATION_FORM_FIELDS = [
+  'unitId',
+  'applicantKind',
+  'applicantName',
+  'idType',
+  'idNumber',
+  'applicantType',
+  'orgUscc',
+  'contactName',
+  'byAgent',
+  'agentName',
+  'agentIdType',
+  'agentIdNumber',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'fax',
+  'description',
+  'title',
+  'documentNumber',
+  'indexNumber',
+  'provisionForm',
+  'obtainWay',
+  'purpose',
+] as const;

@@ -82,6 +82,19 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'applications', keyColumn: 'id', sealedColumn: 'address_sealed' },
   { table: 'applications', keyColumn: 'id', sealedColumn: 'postcode_sealed' },
   { table: 'applications', keyColumn: 'id', sealedColumn: 'fax_sealed' },
+  // A letter names the applicant in its addressee and in its text.
+  { table: 'application_letters', keyColumn: 'id', sealedColumn: 'addressee' },
+  { table: 'application_letters', keyColumn: 'id', sealedColumn: 'body' },
+  { table: 'application_agents', keyColumn: 'application_id', sealedColumn: 'name_sealed' },
+  {
+    table: 'application_agents',
+    keyColumn: 'application_id',
+    sealedColumn: 'id_number_sealed',
+    index: { column: 'id_number_index', purpose: 'id-number' },
+  },
+  // A file name may carry a name; the content is an identity proof or a power of attorney.
+  { table: 'application_attachments', keyColumn: 'id', sealedColumn: 'file_name' },
+  { table: 'application_attachments', keyColumn: 'id', sealedColumn: 'content_sealed' },
 ];
 
 export const DEFAULT_BATCH_SIZE = 500;

@@ -1,5 +1,5 @@
 // Use cases of units: each checks the policy, runs in one transaction and writes its audit entry there.
-import type { ActingScope } from '../../app-context.ts';
+import type { ActingScope, AppContext } from '../../app-context.ts';
 import { Conflict, Invalid, NotFound } from '../../core/errors.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -201,4 +201,12 @@ export async function getUnit(scope: ActingScope, id: number): Promise<Unit> {
 /** The units the actor may see, in tree order. */
 export async function listUnits(scope: ActingScope): Promise<Unit[]> {
   return listUnitRows(scope.context.database.db, scopesOf(scope.actor, ROLES));
+}
+
+/**
+ * Every unit with the contacts of its disclosure office, for the public guide (政府信息公开指南): names
+ * and office contacts are published by law, so no one needs to be signed in.
+ */
+export async function listPublicOffices(context: AppContext): Promise<Unit[]> {
+  return listUnitRows(context.database.db, null);
 }

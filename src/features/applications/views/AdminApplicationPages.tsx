@@ -7,11 +7,13 @@ import {
   ID_TYPE_LABELS,
   OBTAIN_WAY_LABELS,
   PROVISION_FORM_LABELS,
-  type ApplicationEvent,
   type ClockView,
   type MaskedApplication,
 } from '../model.ts';
-import { chineseDate, ClockSummary } from './ClockSummary.tsx';
+import type { ComponentChildren } from 'preact';
+import type { ApplicationWorkspace } from '../workflow-page.ts';
+import { ClockSummary } from './ClockSummary.tsx';
+import { CohandlingTable, STEP_LABELS, Timeline, WorkflowPanels } from './WorkflowPanels.tsx';
 
 interface Shell {
   readonly actor: StaffActor;
@@ -99,26 +101,18 @@ export function ApplicationListPage(props: Shell & { readonly applications: read
   );
 }
 
-const EVENT_LABELS: Readonly<Record<string, string>> = {
-  received: '收到申请',
-  correction_requested: '补正告知',
-  corrected: '收到补正',
-  consultation_started: '开始征求意见',
-  consultation_ended: '征求意见结束',
-  fee_notice: '收费通知',
-  fee_paid: '缴费',
-  extended: '延期答复',
-  deadline_set: '另行确定答复期限',
-  decided: '作出答复决定',
-  delivered: '送达',
-};
-
 export interface ApplicationPageProps extends Shell {
-  readonly application: MaskedApplication;
-  readonly events: readonly ApplicationEvent[];
+  readonly workspace: ApplicationWorkspace;
+  /** A refusal of the last act, shown above the panels (the field and the rule). */
+  readonly error?: { readonly field: string | null; readonly message: string } | null;
+  /** The act just recorded. */
+  readonly done?: string | null;
+  /** Parts other features contribute (letters, attachments, duplicates, Art. 44 draft). */
+  readonly extras?: ComponentChildren;
 }
 
-export function ApplicationPage({ actor, csrfToken, application: a, events }: ApplicationPageProps) {
+export function ApplicationPage({ actor, csrfToken, workspace, error, done, extras }: ApplicationPageProps) {
+  const a = workspace.application;
   const row = (label: string, value: string | null) =>
     value === null ? null : (
       <>
@@ -128,9 +122,31 @@ export function ApplicationPage({ actor, csrfToken, application: a, events }: Ap
     );
   return (
     <AdminLayout title={`申请 ${a.queryCode}`} actor={actor} csrfToken={csrfToken}>
-      <h1>申请 {a.queryCode}</h1>
+      <h1>
+        申请 {a.queryCode}
+        <span class="muted" data-testid="status">
+          {workspace.status === 'open' ? '（办理中）' : '（已办结）'}
+        </span>
+      </h1>
+      {error ? (
+        <p class="error-message" role="alert" data-testid="action-error" data-field={error.field ?? 'none'}>
+          未能办理：{error.message}
+        </p>
+      ) : null}
+      {done ? (
+        <p class="notice" role="status" data-testid="action-done">
+          已记录：{STEP_LABELS[done] ?? done}
+        </p>
+      ) : null}
       <h2>期限</h2>
-      <ClockSummary clock={a.clock} receivedOn={a.receivedOn} />
+      <ClockSummary
+        clock={a.clock}
+        receivedOn={a.receivedOn}
+        extensionReason={workspace.events.find((event) => event.type === 'extended')?.reason ?? null}
+      />
+      <WorkflowPanels workspace={workspace} csrf={csrfToken} />
+      {extras}
+      <CohandlingTable workspace={workspace} />
       <h2>申请人（已脱敏）</h2>
       <dl class="summary" data-testid="applicant">
         {row('申请人类型', `${APPLICANT_KIND_LABELS[a.applicantKind]}（${a.applicantType}）`)}
@@ -158,32 +174,7 @@ export function ApplicationPage({ actor, csrfToken, application: a, events }: Ap
         {row('用途', a.purpose)}
       </dl>
       <h2>办理记录</h2>
-      <table data-testid="events">
-        <thead>
-          <tr>
-            <th scope="col">日期</th>
-            <th scope="col">事项</th>
-            <th scope="col">说明</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td>{chineseDate(event.date)}</td>
-              <td>{EVENT_LABELS[event.type] ?? event.type}</td>
-              <td>
-                {[
-                  event.workdays === null ? null : `${event.workdays} 个工作日`,
-                  event.due === null ? null : `期限至 ${event.due}`,
-                  event.reason,
-                ]
-                  .filter((part) => part !== null)
-                  .join('；')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Timeline workspace={workspace} />
     </AdminLayout>
   );
 }

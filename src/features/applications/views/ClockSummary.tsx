@@ -12,12 +12,19 @@ export function chineseDate(date: PlainDate): string {
 const BASIS = {
   received: '《政府信息公开条例》第三十一条',
   due: `《政府信息公开条例》第三十三条（自收到申请之日起 ${ANSWER_WORKDAYS} 个工作日内答复）`,
-  extended: '《政府信息公开条例》第三十三条第二款（延长答复期限最长不超过 20 个工作日）',
+  extended: '《政府信息公开条例》第三十三条第一款（延长答复期限最长不超过 20 个工作日）',
   correction: '《政府信息公开条例》第三十条（补正；答复期限自收到补正的申请之日起计算）',
   deadlineSet: '《政府信息公开条例》第三十五条',
 } as const;
 
-export function ClockSummary({ clock, receivedOn }: { clock: ClockView; receivedOn: PlainDate }) {
+export interface ClockSummaryProps {
+  readonly clock: ClockView;
+  readonly receivedOn: PlainDate;
+  /** The reason recorded with the extension (the ledger keeps it beside the number of days). */
+  readonly extensionReason?: string | null;
+}
+
+export function ClockSummary({ clock, receivedOn, extensionReason }: ClockSummaryProps) {
   if (!clock.ok) {
     return (
       <dl class="summary" data-testid="clock">
@@ -79,9 +86,20 @@ export function ClockSummary({ clock, receivedOn }: { clock: ClockView; received
       {reading.extended ? (
         <>
           <dt>延长答复期限</dt>
-          <dd>
-            {chineseDate(reading.extended.date)}决定延长 {reading.extended.workdays} 个工作日
+          <dd data-testid="extended">
+            {chineseDate(reading.extended.date)}经本机关政府信息公开工作机构负责人同意，延长答复期限{' '}
+            {reading.extended.workdays} 个工作日{extensionReason ? `，理由：${extensionReason}` : ''}
             <span class="muted">（{BASIS.extended}）</span>
+          </dd>
+        </>
+      ) : null}
+      {reading.deadlineSet ? (
+        <>
+          <dt>另行确定的答复期限</dt>
+          <dd data-testid="deadline-set">
+            {chineseDate(reading.deadlineSet.date)}确定于 {chineseDate(reading.deadlineSet.due)}前答复
+            {reading.deadlineSet.reason ? `，理由：${reading.deadlineSet.reason}` : ''}
+            <span class="muted">（{BASIS.deadlineSet}）</span>
           </dd>
         </>
       ) : null}

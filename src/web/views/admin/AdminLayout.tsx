@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { StaffActor } from '../../../features/accounts/model.ts';
 import { canReadAuditLog } from '../../../features/audit/policy.ts';
+import { canManageCalendar } from '../../../features/calendar/policy.ts';
 import { canListApplications } from '../../../features/applications/policy.ts';
 
 export interface AdminLayoutProps {
@@ -43,13 +44,23 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                   <a href="/admin/units">单位</a>
                 </li>
                 {canListApplications(actor) ? (
-                  <li>
-                    <a href="/admin/applications">依申请公开</a>
-                  </li>
+                  <>
+                    <li>
+                      <a href="/admin/worklist">待办</a>
+                    </li>
+                    <li>
+                      <a href="/admin/applications">依申请公开</a>
+                    </li>
+                  </>
                 ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
                   <li>
                     <a href="/admin/users">账号</a>
+                  </li>
+                ) : null}
+                {canManageCalendar(actor) ? (
+                  <li>
+                    <a href="/admin/calendar">工作日历</a>
                   </li>
                 ) : null}
                 {canReadAuditLog(actor) ? (
