@@ -10,6 +10,7 @@ import { userRoutes } from '../features/accounts/user-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { calendarRoutes } from '../features/calendar/routes.ts';
 import { letterAdminRoutes } from '../features/letters/routes.ts';
+import { publishingAdminRoutes } from '../features/publishing/admin-routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
 import { signInRedirect } from './auth/staff-session.ts';
 
@@ -31,5 +32,6 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(disclosureDraftRoutes(context));
     await guarded.register(calendarRoutes(context));
     await guarded.register(letterAdminRoutes(context));
+    await guarded.register(publishingAdminRoutes(context));
   });
 }

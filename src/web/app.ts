@@ -11,6 +11,7 @@ import type { AppContext } from '../app-context.ts';
 import { countCheckRuns } from '../features/reports/repo.ts';
 import { applicationRoutes } from '../features/applications/routes.ts';
 import { letterPublicRoutes } from '../features/letters/public-routes.ts';
+import { publishingRoutes } from '../features/publishing/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { registerBackOffice } from './admin.ts';
 import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
@@ -94,6 +95,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(reportRoutes(context));
   await app.register(applicationRoutes(context));
   await app.register(letterPublicRoutes(context));
+  await app.register(publishingRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

@@ -12,6 +12,7 @@ import * as applicationWorkflow from './20261130_0009_application_workflow.ts';
 import * as lettersIssuer from './20261130_0010_letters_issuer.ts';
 import * as applicationAgents from './20261130_0013_application_agents.ts';
 import * as disclosureDraftOrigin from './20261130_0014_disclosure_draft_origin.ts';
+import * as publishing from './20261130_0015_publishing.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0010_letters_issuer': lettersIssuer,
   '20261130_0013_application_agents': applicationAgents,
   '20261130_0014_disclosure_draft_origin': disclosureDraftOrigin,
+  '20261130_0015_publishing': publishing,
 };

@@ -7,6 +7,7 @@ export interface LayoutProps {
 
 const NAV: readonly { href: string; label: string }[] = [
   { href: '/', label: '首页' },
+  { href: '/disclosure', label: '政府信息公开' },
   { href: '/apply', label: '申请公开' },
   { href: '/report-check', label: '年度报告检查' },
   { href: '/docs', label: '接口文档' },

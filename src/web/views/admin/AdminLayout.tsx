@@ -3,6 +3,7 @@ import type { StaffActor } from '../../../features/accounts/model.ts';
 import { canReadAuditLog } from '../../../features/audit/policy.ts';
 import { canManageCalendar } from '../../../features/calendar/policy.ts';
 import { canListApplications } from '../../../features/applications/policy.ts';
+import { canListItems } from '../../../features/publishing/policy.ts';
 
 export interface AdminLayoutProps {
   readonly title: string;
@@ -52,6 +53,11 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                       <a href="/admin/applications">依申请公开</a>
                     </li>
                   </>
+                ) : null}
+                {canListItems(actor) ? (
+                  <li>
+                    <a href="/admin/publishing">主动公开</a>
+                  </li>
                 ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
                   <li>
