@@ -199,7 +199,14 @@ describe(`registration of applications by staff on ${testDialect}`, () => {
         .execute();
       expect(events.map((e) => [e.type, e.date, e.recorded_by, e.reason])).toEqual([
         ['received', receivedOn, handlerId, note === '' ? null : note],
+        ['letter_issued', chinaDate(new Date()), handlerId, null],
       ]);
+      const receiptLetter = await context.database.db
+        .selectFrom('application_letters')
+        .select(['kind', 'number', 'issued_on'])
+        .where('application_id', '=', id)
+        .execute();
+      expect(receiptLetter).toEqual([{ kind: 'receipt', number: null, issued_on: chinaDate(new Date()) }]);
       const files = await context.database.db
         .selectFrom('application_attachments')
         .select(['kind', 'media_type', 'uploaded_by'])
@@ -225,7 +232,8 @@ describe(`registration of applications by staff on ${testDialect}`, () => {
       const after = await counts();
       expect(after).toEqual({
         applications: before.applications + 1,
-        events: before.events + 1,
+        // received, and the 接收回执 issued
+        events: before.events + 2,
         attachments: before.attachments + (rule.evidence.required ? 1 : 0),
         audit: before.audit + 1,
       });

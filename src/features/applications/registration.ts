@@ -11,6 +11,7 @@ import {
   type ReceiptRule,
   type RegisteredChannel,
 } from '../../core/disclosure/receipt-date.ts';
+import { issueLetter } from '../letters/service.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import { checkAttachments, requireAttachment, type UploadedFile } from './attachments.ts';
@@ -20,7 +21,13 @@ import { CHANNEL_LABELS, isOneOf, type Channel, type ClockView } from './model.t
 import { applicationScopes } from './policy.ts';
 import { authorizeRegistration, authorizeRegistrationPage, canRegisterFor } from './registration-policy.ts';
 import { storeApplication } from './registration-store.ts';
-import { findApplication, findReceivingUnit, listReceivingUnits, type ReceivingUnit } from './repo.ts';
+import {
+  findApplication,
+  findReceivingUnit,
+  insertEvent,
+  listReceivingUnits,
+  type ReceivingUnit,
+} from './repo.ts';
 import {
   collectErrors,
   InvalidApplication,
@@ -136,6 +143,40 @@ export async function registerApplication(
       trx,
       context,
       { application, agent, attachments: checked.attachments, ...receipt, receiptBasis, clock, staffId },
+      now,
+    );
+    // The 接收回执 goes to the applicant by the channel the application came by (条例第四十五条: 登记、回执).
+    const due = clock.ok ? clock.reading.due : null;
+    const receiptLetter = await issueLetter(
+      trx,
+      context,
+      {
+        applicationId: saved.id,
+        unitId: unit.id,
+        kind: 'receipt',
+        issuedOn: today,
+        issuedBy: staffId,
+        facts: {
+          addressee: application.applicantName,
+          queryCode: saved.queryCode,
+          receivedOn: receipt.receivedOn,
+          request: application.request.description,
+          values: { 答复期限: due ?? '法定期限' },
+        },
+      },
+      now,
+    );
+    await insertEvent(
+      trx,
+      context.database.dialect,
+      {
+        applicationId: saved.id,
+        type: 'letter_issued',
+        date: today,
+        ref: String(receiptLetter.id),
+        details: { kind: 'receipt', number: receiptLetter.number, title: receiptLetter.title },
+        recordedBy: staffId,
+      },
       now,
     );
     await recordAudit(
