@@ -13,10 +13,12 @@ import { listAttachments } from './attachments.ts';
 import { chinaDate } from './clock.ts';
 import { isDraftable } from './drafts.ts';
 import { getPossibleDuplicates } from './duplicates.ts';
+import { findPublishedMatches } from './published-matches.ts';
 import { listApplications } from './service.ts';
 import { AttachmentList } from './views/AttachmentList.tsx';
 import { DraftButton } from './views/DraftsPage.tsx';
 import { DuplicateList } from './views/DuplicateList.tsx';
+import { PublishedMatchList } from './views/PublishedMatchList.tsx';
 import { ApplicationListPage, ApplicationPage } from './views/AdminApplicationPages.tsx';
 import { CohandlingPage } from './views/CohandlingPage.tsx';
 import {
@@ -101,11 +103,13 @@ export function applicationAdminRoutes(context: AppContext) {
     const session = sessionOf(request);
     const scope = scopeOf(request, session);
     const workspace = await loadApplicationWorkspace(scope, id);
-    const [letters, attachments, { duplicates }] = await Promise.all([
+    const [letters, attachments, { application, duplicates }] = await Promise.all([
       listLetters(context.database.db, id),
       listAttachments(scope, id),
       getPossibleDuplicates(scope, id),
     ]);
+    const published =
+      workspace.status === 'open' ? await findPublishedMatches(context.database.db, application) : [];
     const done = (request.query as { done?: string }).done ?? null;
     const today = chinaDate(new Date());
     const page = ApplicationPage({
@@ -117,6 +121,7 @@ export function applicationAdminRoutes(context: AppContext) {
       extras: (
         <>
           {duplicates.length > 0 ? <DuplicateList duplicates={duplicates} /> : null}
+          {published.length > 0 ? <PublishedMatchList matches={published} /> : null}
           <section id="letters">
             <h2>文书</h2>
             <LetterList
