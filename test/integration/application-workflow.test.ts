@@ -8,6 +8,7 @@ import type { WorkingDayCalendar } from '../../src/core/calendar/working-days.ts
 import { findOutcome } from '../../src/core/disclosure/outcomes.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
 import { loadCalendar } from '../../src/features/applications/clock.ts';
+import { chineseDate } from '../../src/features/applications/views/ClockSummary.tsx';
 import { submitOnlineApplication } from '../../src/features/applications/service.ts';
 import { closeUnpaidFeeApplications, internalDeadline } from '../../src/features/applications/workflow.ts';
 import type { Unit } from '../../src/features/units/model.ts';
@@ -169,6 +170,12 @@ describe(`application workflow on ${testDialect}`, () => {
       ).statusCode,
     ).toBe(303);
     expect(await row(id)).toMatchObject({ clock_state: 'paused', due_on: null });
+    const pausedPage = await app.inject({
+      method: 'GET',
+      url: `/admin/applications/${id}`,
+      headers: { cookie: people.handler.cookie },
+    });
+    expect(pausedPage.body).toContain(`应于 ${chineseDate(calendar.nthWorkdayAfter(paused, 15))}前回复`);
     const resumed = calendar.nthWorkdayAfter(paused, 6);
     expect(
       (

@@ -68,6 +68,13 @@ export function ApplicationListPage(props: Shell & { readonly applications: read
       <p class="muted">
         本人作为办理人、政务公开办负责人或领导审批人所在单位（含下级单位）收到的申请。申请人信息已脱敏。
       </p>
+      <p>
+        <a href="/admin/applications/new">登记信函、电子邮箱、传真、当面或口头申请</a>
+        {' · '}
+        <a href="/admin/worklist">待办</a>
+        {' · '}
+        <a href="/admin/cohandling">协办任务</a>
+      </p>
       {props.applications.length === 0 ? (
         <p data-testid="no-applications">暂无申请。</p>
       ) : (

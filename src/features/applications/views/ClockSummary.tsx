@@ -64,8 +64,11 @@ export function ClockSummary({ clock, receivedOn, extensionReason }: ClockSummar
               {reading.pauses
                 .filter((pause) => pause.to === null)
                 .map((pause) => (
-                  <li key={pause.from}>
+                  <li key={`${pause.kind}-${pause.ref ?? ''}-${pause.from}`} data-testid="pause">
                     自 {chineseDate(pause.from)} 起：{pause.reason}
+                    {pause.kind === 'consultation'
+                      ? `；被征求意见方应于 ${chineseDate(pause.limit)}前回复（15 个工作日），逾期未回复的由本机关依法决定`
+                      : `；请于 ${chineseDate(pause.limit)}前缴纳，逾期未缴纳的本机关不再处理该申请`}
                   </li>
                 ))}
             </ul>
