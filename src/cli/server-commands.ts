@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
+import type { DemoSignIn } from '../features/demo/seed.ts';
 import { loadConfig } from '../config.ts';
 import { loadKeyRing } from '../security/key-file.ts';
 
@@ -23,13 +24,51 @@ function describeDatabase(context: AppContext): string {
   return db.kind === 'sqlite' ? `SQLite ${db.file}` : 'PostgreSQL';
 }
 
+function demoMessage(demo: DemoSignIn): string {
+  return (
+    `已创建演示单位“沈阳市皇姑区人民政府”及其2023年的依申请公开记录（仅用于演示，请勿用于生产）。\n` +
+    `演示账号（密码均为 ${demo.password}，请妥善保存，只显示这一次）：\n` +
+    demo.accounts.map((account) => `  ${account.username}（${account.displayName}）`).join('\n') +
+    `\n系统管理员和安全审计员首次登录时须绑定动态口令（TOTP）。\n`
+  );
+}
+
 export function registerServerCommands(program: Command): void {
+  program
+    .command('demo')
+    .description('在空数据库中创建演示单位（沈阳市皇姑区人民政府）、各角色演示账号和2023年的依申请公开记录')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async () => {
+      const context = await openContext();
+      try {
+        if (context.config.env === 'production') {
+          process.stderr.write('生产环境（NODE_ENV=production）不能创建演示数据。\n');
+          process.exitCode = 2;
+          return;
+        }
+        const { seedDemo } = await import('../features/demo/seed.ts');
+        const demo = await seedDemo(context);
+        if (demo === null) {
+          process.stderr.write('数据库中已有单位，未创建演示数据（演示数据只能创建在空数据库中）。\n');
+          process.exitCode = 2;
+          return;
+        }
+        process.stdout.write(demoMessage(demo));
+      } finally {
+        await context.database.close();
+      }
+    });
+
   program
     .command('serve')
     .description('启动网站和接口服务（读取 PORT、HOST、DATABASE_URL 等设置，启动时自动迁移数据库）')
     .helpOption('-h, --help', '显示帮助')
     .action(async () => {
       const context = await openContext();
+      // A development deployment on an empty database (a fresh clone's `npm start`) starts as the demo
+      // agency; production and test never do.
+      const { seedDemo } = await import('../features/demo/seed.ts');
+      const demo = context.config.env === 'development' ? await seedDemo(context) : null;
       const { createApp } = await import('../web/app.ts');
       const app = await createApp(context);
       // Started here, not by createApp, so tests run jobs themselves; stopped before the database closes.
@@ -55,6 +94,14 @@ export function registerServerCommands(program: Command): void {
       process.stdout.write(
         `公开（Gongkai）已启动：http://${shownHost}:${context.config.port}/ （数据库：${describeDatabase(context)}）\n`,
       );
+      if (demo !== null) {
+        process.stdout.write(
+          `已创建演示单位“沈阳市皇姑区人民政府”及其2023年的依申请公开记录（仅用于演示，请勿用于生产）。\n` +
+            `演示账号（密码均为 ${demo.password}，请妥善保存，只显示这一次）：\n` +
+            demo.accounts.map((account) => `  ${account.username}（${account.displayName}）`).join('\n') +
+            `\n系统管理员和安全审计员首次登录时须绑定动态口令（TOTP）。\n`,
+        );
+      }
       if (setupToken !== null) {
         process.stdout.write(
           `尚无系统管理员。请在 24 小时内打开下面的一次性链接创建第一个系统管理员（也可用 gongkai users create-admin）：\n` +

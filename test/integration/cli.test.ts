@@ -64,6 +64,7 @@ describe('the gongkai command', () => {
       ['restore'],
       ['clock'],
       ['fee'],
+      ['demo'],
       ['calendar'],
       ['calendar', 'set'],
       ['check'],

@@ -1,0 +1,235 @@
+// Creates the demo deployment on an empty database: the units, one account per role, and the year 2023
+// of applications as the reference district handled them, each created through the same services the
+// pages use (submission or registration, then the decision with its letter), never written into tables.
+import { randomBytes } from 'node:crypto';
+import type { ActingScope, AppContext } from '../../app-context.ts';
+import type { Actor, Grant } from '../../core/access/roles.ts';
+import type { PlainDate } from '../../core/calendar/plain-date.ts';
+import type { WorkingDayCalendar } from '../../core/calendar/working-days.ts';
+import { createUser } from '../accounts/service.ts';
+import { loadCalendar } from '../applications/clock.ts';
+import type { Channel } from '../applications/model.ts';
+import { registerApplication } from '../applications/registration.ts';
+import { submitOnlineApplication } from '../applications/service.ts';
+import {
+  decideApplication,
+  extendDeadline,
+  recordCorrected,
+  requestCorrection,
+} from '../applications/workflow.ts';
+import type { Unit } from '../units/model.ts';
+import { addUnit } from '../units/service.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CHANNELS,
+  DEMO_OFFICE,
+  DEMO_OUTCOMES,
+  DEMO_UNITS,
+  DEMO_YEAR,
+  demoApplicant,
+  type DemoAccount,
+} from './plan.ts';
+
+export interface DemoSignIn {
+  readonly accounts: readonly DemoAccount[];
+  readonly password: string;
+}
+
+/** A password that meets both shipped policies, different on every deployment. */
+function demoPassword(): string {
+  return `Gk-${randomBytes(9).toString('base64url')}-7q`;
+}
+
+/** At noon in China on `date`: the instant a demo step happens. */
+function at(date: PlainDate): Date {
+  return new Date(`${date}T04:00:00Z`);
+}
+
+/** A minimal PDF: what a scanned signed mail slip would be, for the letters' receipt evidence. */
+const MAIL_SLIP = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+function workdaysOf(calendar: WorkingDayCalendar, year: number): PlainDate[] {
+  const days: PlainDate[] = [];
+  let day = `${year - 1}-12-31`;
+  for (;;) {
+    day = calendar.nthWorkdayAfter(day, 1);
+    if (!day.startsWith(`${year}-`)) return days;
+    days.push(day);
+  }
+}
+
+/** n outcome codes in a spread-out order (a stride coprime with n visits every slot once). */
+function spread<T>(counts: readonly (readonly [T, number])[]): T[] {
+  const flat = counts.flatMap(([value, count]) => Array.from({ length: count }, () => value));
+  const stride = 37;
+  return flat.map((_, index) => flat[(index * stride) % flat.length] as T);
+}
+
+function staffActor(
+  user: { readonly id: number; readonly username: string; readonly displayName: string },
+  grants: readonly Grant[],
+): Actor {
+  return { kind: 'staff', userId: user.id, username: user.username, displayName: user.displayName, grants };
+}
+
+function decisionForm(outcome: string, n: number): Record<string, string> {
+  switch (outcome) {
+    case 'public-already':
+      return { provided: '该信息已在区政府网站“政府信息公开”栏目主动公开，可登录查阅' };
+    case 'public-provided':
+      return { provided: '向申请人提供所申请信息的电子文件' };
+    case 'partial':
+      return {
+        provided: '提供项目清单和资金总额',
+        withheld: '合同中的单价和供应商银行账户信息',
+        withheldReason: '涉及第三方商业秘密，第三方不同意公开',
+      };
+    case 'unavailable-not-held':
+      return { responsibleAgency: '沈阳市自然资源局（联系电话见其门户网站）' };
+    case 'other':
+      return { note: '申请人撤回申请' };
+    default:
+      return {
+        note: `经审查，依法作出答复（演示 ${n + 1}）`,
+        withheld: '所申请的信息',
+        withheldReason: '见答复书',
+      };
+  }
+}
+
+/** Seeds the demo when the database holds no unit yet; null when it is not empty. */
+export async function seedDemo(context: AppContext): Promise<DemoSignIn | null> {
+  const db = context.database.db;
+  if ((await db.selectFrom('units').select('id').limit(1).executeTakeFirst()) !== undefined) return null;
+  const operator: ActingScope = { context, actor: { kind: 'operator' }, address: 'demo' };
+  const units = new Map<string, Unit>();
+  for (const unit of DEMO_UNITS) {
+    const parent = unit.parent === null ? null : (units.get(unit.parent) ?? null);
+    units.set(
+      unit.key,
+      await addUnit(
+        operator,
+        {
+          parentId: parent?.id ?? null,
+          name: unit.name,
+          kind: unit.kind,
+          uscc: unit.uscc,
+          regionCode: unit.regionCode,
+          ...(unit.key === 'district' ? { contact: DEMO_OFFICE } : {}),
+        },
+        at(`${DEMO_YEAR}-01-03`),
+      ),
+    );
+  }
+  const unitOf = (key: string): Unit => {
+    const unit = units.get(key);
+    if (unit === undefined) throw new Error(`demo unit ${key} missing`);
+    return unit;
+  };
+  const password = demoPassword();
+  const actors = new Map<string, Actor>();
+  for (const account of DEMO_ACCOUNTS) {
+    const unit = unitOf(account.unit);
+    const user = await createUser(operator, {
+      username: account.username,
+      displayName: account.displayName,
+      password,
+      grants: [{ unitId: unit.id, role: account.role }],
+    });
+    actors.set(
+      account.role,
+      staffActor({ id: user.id, username: account.username, displayName: account.displayName }, [
+        { role: account.role, unitId: unit.id, unitPath: unit.path },
+      ]),
+    );
+  }
+  const scopeAs = (role: string): ActingScope => {
+    const actor = actors.get(role);
+    if (actor === undefined) throw new Error(`demo account ${role} missing`);
+    return { context, actor, address: 'demo' };
+  };
+  await seedApplications(context, unitOf('district'), scopeAs('handler'), scopeAs('supervisor'));
+  return { accounts: DEMO_ACCOUNTS, password };
+}
+
+async function seedApplications(
+  context: AppContext,
+  district: Unit,
+  handler: ActingScope,
+  supervisor: ActingScope,
+): Promise<void> {
+  const calendar = await loadCalendar(context.database.db);
+  const days = workdaysOf(calendar, DEMO_YEAR);
+  const channels: Channel[] = spread(DEMO_CHANNELS);
+  const outcomes = spread(DEMO_OUTCOMES);
+  const total = channels.length;
+  for (let n = 0; n < total; n++) {
+    const last = n === total - 1;
+    // Spread over the working days before mid-December; the last one arrives shortly before the year ends.
+    const receivedOn = last
+      ? `${DEMO_YEAR}-12-26`
+      : (days[Math.floor((n * (days.length - 12)) / total)] ?? '');
+    const person = demoApplicant(n);
+    const form = {
+      unitId: String(district.id),
+      applicantKind: 'person',
+      applicantName: person.name,
+      idType: 'passport',
+      idNumber: `E${String(10_000_000 + n * 101).padStart(8, '0')}`,
+      phone: person.phone,
+      description: person.description,
+      provisionForm: 'electronic',
+      obtainWay: 'email',
+      email: `applicant${n + 1}@example.cn`,
+    };
+    const channel = channels[n] ?? 'online';
+    const id =
+      channel === 'online'
+        ? (await submitOnlineApplication({ context, address: 'demo' }, form, at(receivedOn))).id
+        : (
+            await registerApplication(
+              handler,
+              { ...form, channel, receivedOn },
+              {
+                files:
+                  channel === 'letter-registered'
+                    ? [{ field: 'evidence', fileName: '邮件签收单.pdf', data: MAIL_SLIP, truncated: false }]
+                    : [],
+                tooManyFiles: false,
+              },
+              at(receivedOn),
+            )
+          ).id;
+    let restart = receivedOn;
+    if (n % 45 === 7) {
+      const asked = calendar.nthWorkdayAfter(receivedOn, 2);
+      await requestCorrection(handler, id, { items: '请明确所需信息的时间范围', date: asked }, at(asked));
+      restart = calendar.nthWorkdayAfter(asked, 3);
+      await recordCorrected(handler, id, { date: restart }, at(restart));
+    }
+    if (n % 60 === 13) {
+      const on = calendar.nthWorkdayAfter(restart, 15);
+      await extendDeadline(
+        supervisor,
+        id,
+        { workdays: '10', reason: '需调取档案馆存档材料', date: on },
+        at(on),
+      );
+      restart = on;
+    }
+    // Every application but the last is closed within the year (the report carries one into 2024).
+    const lastWorkday = days.at(-1) ?? `${DEMO_YEAR}-12-29`;
+    const planned = calendar.nthWorkdayAfter(restart, 3 + (n % 14));
+    const decidedOn = last ? `${DEMO_YEAR + 1}-01-10` : planned > lastWorkday ? lastWorkday : planned;
+    const outcome = last ? 'public-provided' : (outcomes[n] ?? 'public-provided');
+    await decideApplication(
+      handler,
+      id,
+      { outcome, date: decidedOn, ...decisionForm(outcome, n) },
+      at(decidedOn),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+// The demo deployment, created through the services, reproduces table 三 and the channel counts of the
+// reference report (沈阳市皇姑区2023年政府信息公开工作年度报告) from its records.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationStatistics } from '../../src/features/applications/statistics.ts';
+import { seedDemo, type DemoSignIn } from '../../src/features/demo/seed.ts';
+import { operatorScope } from '../support/actors.ts';
+import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
+import { referenceReportJson } from '../support/paths.ts';
+
+interface Expected {
+  readonly table3: Record<string, number[]>;
+  readonly narrative_figures: { readonly applications_by_channel: Record<string, number> };
+}
+
+describe(`the demo deployment on ${testDialect}`, () => {
+  let context: TestContext;
+  let signIn: DemoSignIn | null = null;
+  const expected = JSON.parse(readFileSync(referenceReportJson, 'utf8')) as Expected;
+
+  beforeAll(async () => {
+    context = await createTestContext({ totpRequiredRoles: [] });
+    signIn = await seedDemo(context);
+  }, 300_000);
+  afterAll(async () => {
+    await context.destroy();
+  });
+
+  it('is created once, with a sign-in for every role', async () => {
+    expect(signIn?.accounts.map((account) => account.role).sort()).toEqual([
+      'editor',
+      'handler',
+      'leader',
+      'reviewer',
+      'security-auditor',
+      'supervisor',
+      'system-admin',
+    ]);
+    expect(signIn?.password.length).toBeGreaterThanOrEqual(12);
+    expect(await seedDemo(context)).toBeNull();
+  });
+
+  it('reproduces table 三 and the applications by channel of the reference report', async () => {
+    const district = await context.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('name', '=', '沈阳市皇姑区人民政府')
+      .executeTakeFirstOrThrow();
+    const statistics = await applicationStatistics(operatorScope(context), {
+      unitId: district.id,
+      year: 2023,
+    });
+    expect(statistics.table3).toEqual(expected.table3);
+    const byChannel = Object.fromEntries(
+      Object.entries(statistics.receivedByChannel).filter(([, count]) => count > 0),
+    );
+    expect(byChannel).toEqual(expected.narrative_figures.applications_by_channel);
+  });
+});
