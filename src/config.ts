@@ -40,8 +40,12 @@ export interface Config {
   readonly jobIntervalSeconds: number;
   /** Working days left before the due date at which handlers are reminded, descending (default 5, 2). */
   readonly reminderWorkdays: readonly number[];
+  /** Working days within which a correction report (纠错) is to be answered (default 5). */
+  readonly correctionReplyWorkdays: number;
   /** The mail server for notifications; null: notifications are written to the log. */
   readonly smtp: SmtpSettings | null;
+  /** National mourning day: every public page is shown in greyscale (MOURNING_MODE=on). */
+  readonly mourningMode: boolean;
 }
 
 export interface SmtpSettings {
@@ -76,8 +80,10 @@ const SETTINGS = [
   'SESSION_IDLE_MINUTES',
   'JOB_INTERVAL_SECONDS',
   'REMINDER_WORKDAYS',
+  'CORRECTION_REPLY_WORKDAYS',
   'SMTP_URL',
   'SMTP_FROM',
+  'MOURNING_MODE',
 ] as const;
 
 export const DEFAULT_SQLITE_FILE = './data/gongkai.db';
@@ -161,6 +167,13 @@ function smtpSetting(raw: RawSettings): SmtpSettings | null {
   return { url, from };
 }
 
+function switchSetting(raw: RawSettings, name: string): boolean {
+  const text = raw[name]?.trim().toLowerCase() ?? '';
+  if (['', '0', 'off', 'false', 'no'].includes(text)) return false;
+  if (['1', 'on', 'true', 'yes'].includes(text)) return true;
+  throw new Invalid(name, `${name} 应为 on 或 off，实为“${raw[name] ?? ''}”`);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function readConfigFile(path: string): RawSettings {
@@ -234,6 +247,8 @@ export function loadConfig(environment: RawSettings = process.env): Config {
     adminAllowedNetworks: raw.ADMIN_ALLOWED_NETWORKS?.trim() || null,
     jobIntervalSeconds: integerSetting(raw, 'JOB_INTERVAL_SECONDS', 60, 0, 86400),
     reminderWorkdays: reminderWorkdaysSetting(raw.REMINDER_WORKDAYS),
+    mourningMode: switchSetting(raw, 'MOURNING_MODE'),
+    correctionReplyWorkdays: integerSetting(raw, 'CORRECTION_REPLY_WORKDAYS', 5, 1, 60),
     smtp: smtpSetting(raw),
   };
 }

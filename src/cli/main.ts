@@ -11,6 +11,7 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerClockCommands } from './clock-commands.ts';
 import { registerCheckCommands } from './check-commands.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
+import { registerSearchCommands } from './search-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -33,6 +34,7 @@ registerBackupCommands(program);
 registerClockCommands(program);
 registerCheckCommands(program);
 registerCalendarCommands(program);
+registerSearchCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,11 +12,16 @@ import { countCheckRuns } from '../features/reports/repo.ts';
 import { applicationRoutes } from '../features/applications/routes.ts';
 import { letterPublicRoutes } from '../features/letters/public-routes.ts';
 import { publishingRoutes } from '../features/publishing/routes.ts';
+import { correctionRoutes } from '../features/corrections/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
+import { disclosureLastModified } from '../features/search/service.ts';
+import { searchRoutes } from '../features/search/routes.ts';
 import { registerBackOffice } from './admin.ts';
 import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
 import { registerStaffSessions } from './auth/staff-session.ts';
+import { registerDisplayModes } from './display.ts';
 import { registerErrorHandling } from './errors.ts';
+import { registerPublicCaching } from './http-cache.ts';
 import { renderPage } from './render.tsx';
 import { HomePage } from './views/HomePage.tsx';
 
@@ -83,6 +88,12 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerNetworkAllowlist(app, config.adminAllowedNetworks);
   await registerStaffSessions(app, context);
+  // In this order: the page takes its display classes before its ETag is computed.
+  registerDisplayModes(app, config);
+  registerPublicCaching(app, {
+    prefix: '/disclosure',
+    lastModified: (request) => disclosureLastModified(context, request.routeOptions.url, request.params),
+  });
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
@@ -95,7 +106,9 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(reportRoutes(context));
   await app.register(applicationRoutes(context));
   await app.register(letterPublicRoutes(context));
+  await app.register(searchRoutes(context));
   await app.register(publishingRoutes(context));
+  await app.register(correctionRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

@@ -95,6 +95,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   // A file name may carry a name; the content is an identity proof or a power of attorney.
   { table: 'application_attachments', keyColumn: 'id', sealedColumn: 'file_name' },
   { table: 'application_attachments', keyColumn: 'id', sealedColumn: 'content_sealed' },
+  // The phone or email a member of the public leaves with a correction report (纠错).
+  { table: 'correction_tasks', keyColumn: 'id', sealedColumn: 'contact_sealed' },
 ];
 
 export const DEFAULT_BATCH_SIZE = 500;

@@ -23,6 +23,7 @@ import {
 import { inTransaction } from '../../db/transaction.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
+import { indexItem, removeFromIndex } from '../search/service.ts';
 import { parseItemForm, type ItemForm } from './form.ts';
 import type { Item, ItemContent, OverrideRecord, ReviewRecord, Subcategory } from './model.ts';
 import {
@@ -340,6 +341,7 @@ export async function decideReview(
       now,
     );
     if (!published) throw new Conflict('该信息已发布');
+    await indexItem(trx, dialect, item.id);
     await recordAudit(
       trx,
       audit(scope, 'publishing.publish', item.id, {
@@ -444,6 +446,7 @@ export async function correctItem(
     await updateItemContent(trx, dialect, item.id, content, now);
     const correctedOn = material ? chinaDate(now) : item.correctedOn;
     await updateItemState(trx, dialect, item.id, { version: item.version + 1, correctedOn }, now);
+    await indexItem(trx, dialect, item.id);
     await recordAudit(
       trx,
       audit(scope, 'publishing.correct', item.id, {
@@ -483,6 +486,7 @@ export async function withdrawItem(
       { status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason },
       now,
     );
+    await removeFromIndex(trx, dialect, item.id);
     await recordAudit(
       trx,
       audit(scope, 'publishing.withdraw', item.id, {

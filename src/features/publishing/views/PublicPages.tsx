@@ -275,7 +275,10 @@ export function PublicItemPage({ item }: { item: Item }) {
               {' '}
               <span data-testid="corrected-on">更正于 {chineseDay(item.correctedOn)}</span>
             </>
-          ) : null}
+          ) : null}{' '}
+          <a href={`/disclosure/items/${item.id}/correction`} data-testid="correction-link">
+            纠错
+          </a>
         </p>
         {paragraphsOf(item.body).map((paragraph, index) => (
           <p key={index}>{paragraph}</p>
