@@ -93,4 +93,56 @@ export function registerReportCommands(program: Command): void {
         process.stdout.write(output);
       }
     });
+
+  report
+    .command('build')
+    .description(
+      '由本单位全年记录编制年度报告（表二、表三、表四和正文草稿），运行全部勾稽检查后输出；有错误时退出码为 1',
+    )
+    .helpOption('-h, --help', '显示帮助')
+    .requiredOption('--unit <单位>', '单位编号或单位全称')
+    .requiredOption('--year <年度>', '报告年度（2021 年及以后）')
+    .addOption(new Option('--to <格式>', '输出格式').choices(RENDER_TARGETS).default('json'))
+    .option('--include-subunits', '依申请公开数据包括下级单位')
+    .option('-o, --out <FILE>', '输出文件（默认输出到标准输出；docx 须指定）')
+    .action(
+      async (options: {
+        unit: string;
+        year: string;
+        to: RenderTarget;
+        includeSubunits?: boolean;
+        out?: string;
+      }) => {
+        const { openContext } = await import('./server-commands.ts');
+        const { compileAnnualReport, findUnitForReport } =
+          await import('../features/annual-report/compile.ts');
+        const context = await openContext();
+        try {
+          const scope = { context, actor: { kind: 'operator' as const }, address: 'cli' };
+          const unitId = await findUnitForReport(context.database.db, options.unit);
+          if (!/^\d{4}$/.test(options.year)) throw new Invalid('--year', '“--year”须为四位年份，如 2023');
+          const compiled = await compileAnnualReport(scope, {
+            unitId,
+            year: Number(options.year),
+            includeSubunits: options.includeSubunits ?? false,
+          });
+          const output = await renderReport(compiled.report, options.to);
+          if (options.out) {
+            await writeFile(options.out, output);
+            process.stdout.write(`已生成：${options.out}\n`);
+          } else if (options.to === 'docx') {
+            throw new Invalid('--out', 'Word 文件是二进制内容，请用 --out 指定输出文件');
+          } else {
+            process.stdout.write(output);
+          }
+          const errors = compiled.findings.filter((finding) => finding.severity === 'error');
+          for (const finding of compiled.findings) {
+            process.stderr.write(`${finding.severity === 'error' ? '错误' : '提示'}：${finding.message}\n`);
+          }
+          process.exitCode = errors.length > 0 ? 1 : 0;
+        } finally {
+          await context.database.close();
+        }
+      },
+    );
 }

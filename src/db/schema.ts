@@ -467,6 +467,105 @@ export interface PublishingCounterTable {
   last: number;
 }
 
+/** One published item in the full-text index (PostgreSQL also has `document`, a tsvector of the tokens). */
+export interface SearchDocumentTable {
+  item_id: number;
+  unit_id: number;
+  category_code: string | null;
+  genre: string | null;
+  published_year: number;
+  published_on: string;
+  title_tokens: string;
+  text_tokens: string;
+}
+
+export interface CorrectionTaskTable {
+  id: Generated<number>;
+  unit_id: number;
+  item_id: number | null;
+  source: string;
+  status: string;
+  description: string;
+  /** Personal data: the reporter's phone or email, sealed. */
+  contact_sealed: string | null;
+  received_on: string;
+  due_on: string;
+  fix_note: string | null;
+  reply: string | null;
+  replied_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChannelTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  platform: string | null;
+  name: string;
+  record_number: string | null;
+  status: string;
+  opened_on: string | null;
+  closed_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChannelPublicationTable {
+  id: Generated<number>;
+  channel_id: number;
+  published_on: string;
+  title: string;
+  url: string | null;
+  origin: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface NormativeDocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  title: string;
+  document_number: string;
+  issuing_unit: string;
+  issued_on: string;
+  repealed_on: string | null;
+  invalid_on: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AdministrativeStatisticTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  kind: string;
+  /** Canonical decimal text: a count, or 万元 with at most four decimal places. */
+  value: string;
+  /** 'form' or 'import'. */
+  source: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  entered_by: number | null;
+  entered_at: Timestamp;
+}
+
+export interface ReviewCaseTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  application_id: number | null;
+  case_number: string;
+  filed_on: string;
+  decided_on: string | null;
+  result: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -502,4 +601,11 @@ export interface Database {
   publishing_reviews: PublishingReviewTable;
   publishing_overrides: PublishingOverrideTable;
   publishing_counters: PublishingCounterTable;
+  search_documents: SearchDocumentTable;
+  correction_tasks: CorrectionTaskTable;
+  channels: ChannelTable;
+  channel_publications: ChannelPublicationTable;
+  normative_documents: NormativeDocumentTable;
+  administrative_statistics: AdministrativeStatisticTable;
+  review_cases: ReviewCaseTable;
 }

@@ -11,6 +11,9 @@ import { auditRoutes } from '../features/audit/routes.ts';
 import { calendarRoutes } from '../features/calendar/routes.ts';
 import { letterAdminRoutes } from '../features/letters/routes.ts';
 import { publishingAdminRoutes } from '../features/publishing/admin-routes.ts';
+import { recordsRoutes } from '../features/records/routes.ts';
+import { correctionAdminRoutes } from '../features/corrections/admin-routes.ts';
+import { channelAdminRoutes } from '../features/channels/admin-routes.ts';
 import { unitRoutes } from '../features/units/routes.ts';
 import { signInRedirect } from './auth/staff-session.ts';
 
@@ -33,5 +36,8 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(calendarRoutes(context));
     await guarded.register(letterAdminRoutes(context));
     await guarded.register(publishingAdminRoutes(context));
+    await guarded.register(recordsRoutes(context));
+    await guarded.register(correctionAdminRoutes(context));
+    await guarded.register(channelAdminRoutes(context));
   });
 }

@@ -9,6 +9,8 @@ import { submitApplication } from '../../src/features/applications/registration-
 import { submitOnlineApplication } from '../../src/features/applications/service.ts';
 import { requestCohandling } from '../../src/features/applications/workflow.ts';
 import { createItem } from '../../src/features/publishing/service.ts';
+import { addChannel } from '../../src/features/channels/service.ts';
+import { openCorrectionTask } from '../../src/features/corrections/service.ts';
 import { chinaDate } from '../../src/features/applications/clock.ts';
 import { DEFAULT_TEMPLATES } from '../../src/core/letters/default-templates.ts';
 import { issueLetter } from '../../src/features/letters/service.ts';
@@ -46,6 +48,11 @@ const reviewsInScope: Expectation = (role, place) =>
   (role === 'reviewer' || role === 'leader') && place !== 'unrelated';
 const managesInScope: Expectation = (role, place) =>
   (role === 'editor' || role === 'supervisor') && place !== 'unrelated';
+const RECORD_READERS: readonly Role[] = ['supervisor', 'editor', 'leader'];
+const readsRecordsInScope: Expectation = (role, place) =>
+  RECORD_READERS.includes(role) && place !== 'unrelated';
+const keepsRecordsInScope: Expectation = (role, place) =>
+  (role === 'supervisor' || role === 'editor') && place !== 'unrelated';
 /** The acts on an application that its handlers and the disclosure office do. */
 const HANDLING_ACTS = [
   'transfer',
@@ -64,7 +71,7 @@ const HANDLING_ACTS = [
 
 /** The open routes (public pages, API, sign-in) are not part of the staff matrix. */
 const PUBLIC =
-  /^(\/$|\/healthz|\/disclosure(\/|$)|\/assets\/|\/docs|\/report-check|\/apply(\/status|\/guide)?$|\/apply\/letters\/:token(\/docx)?$|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password|setup\/:token)$)/;
+  /^(\/$|\/healthz|\/display$|\/disclosure(\/|$)|\/assets\/|\/docs|\/report-check|\/apply(\/status|\/guide)?$|\/apply\/letters\/:token(\/docx)?$|\/api\/v1\/report-checks|\/admin\/(login|logout|logout-everywhere|second-factor|totp|password|setup\/:token)$)/;
 
 const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin': everyone,
@@ -128,6 +135,28 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/publishing/items/:id/override': reviewsInScope,
   'POST /admin/publishing/items/:id/correct': managesInScope,
   'POST /admin/publishing/items/:id/withdraw': managesInScope,
+  'GET /admin/corrections': (role) => role === 'editor' || role === 'supervisor',
+  'GET /admin/corrections/:id': managesInScope,
+  'POST /admin/corrections/:id/triage': managesInScope,
+  'POST /admin/corrections/:id/fix': managesInScope,
+  'POST /admin/corrections/:id/reply': managesInScope,
+  'GET /admin/channels': (role) => role === 'editor' || role === 'supervisor',
+  'GET /admin/channels/units/:id': managesInScope,
+  'POST /admin/channels/units/:id': managesInScope,
+  'POST /admin/channels/units/:id/import': managesInScope,
+  'POST /admin/channels/:id': managesInScope,
+  'POST /admin/channels/:id/publications': managesInScope,
+  'GET /admin/records': (role) => RECORD_READERS.includes(role),
+  'GET /admin/records/units/:id': readsRecordsInScope,
+  'GET /admin/records/units/:id/documents': readsRecordsInScope,
+  'GET /admin/records/units/:id/statistics': readsRecordsInScope,
+  'GET /admin/records/units/:id/cases': readsRecordsInScope,
+  'POST /admin/records/units/:id/documents': keepsRecordsInScope,
+  'POST /admin/records/units/:id/statistics': keepsRecordsInScope,
+  'POST /admin/records/units/:id/cases': keepsRecordsInScope,
+  'POST /admin/records/units/:id/documents/import': keepsRecordsInScope,
+  'POST /admin/records/units/:id/statistics/import': keepsRecordsInScope,
+  'POST /admin/records/units/:id/cases/import': keepsRecordsInScope,
   // Last: it changes the accounts the rows above look at.
   'POST /admin/users/:id/disable': adminInScope,
 };
@@ -162,6 +191,17 @@ const REFUSED_BY_STATE: Readonly<Record<string, readonly number[]>> = {
   'POST /admin/publishing/items/:id/override': [400, 409],
   'POST /admin/publishing/items/:id/correct': [400, 409],
   'POST /admin/publishing/items/:id/withdraw': [400, 409],
+  // The import routes get a plain form here instead of a file (400): test/integration/records.test.ts
+  // imports real CSV and XLSX files.
+  'POST /admin/records/units/:id/documents/import': [400],
+  'POST /admin/records/units/:id/statistics/import': [400],
+  'POST /admin/records/units/:id/cases/import': [400],
+  // Corrections: the first allowed role closes the task with its reply; later ones meet a closed task (409).
+  'POST /admin/corrections/:id/triage': [409],
+  'POST /admin/corrections/:id/fix': [409],
+  'POST /admin/corrections/:id/reply': [409],
+  // Channels: the import gets no file (400): test/integration/channels.test.ts checks the imports.
+  'POST /admin/channels/units/:id/import': [400],
 };
 
 describe(`authorisation matrix on ${testDialect}`, () => {
@@ -178,6 +218,9 @@ describe(`authorisation matrix on ${testDialect}`, () => {
   const items: Partial<Record<Place, number>> = {};
   /** A letter of each place's application, the targets of the /admin/applications/:id/letters routes. */
   const letters: Partial<Record<Place, number>> = {};
+  /** A correction task and a channel of each place, the targets of /admin/corrections/:id and /admin/channels/:id. */
+  const corrections: Partial<Record<Place, number>> = {};
+  const channels: Partial<Record<Place, number>> = {};
   /** An application with a file in each place, the targets of the attachment download route. */
   const filed: Partial<Record<Place, { applicationId: number; attachmentId: number }>> = {};
   let created = 0;
@@ -228,6 +271,16 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         return { deliveredOn: chinaDate(new Date()), method: '邮寄' };
       case 'POST /admin/units/:id/letter-templates/:kind':
         return { body: DEFAULT_TEMPLATES.decision };
+      case 'POST /admin/corrections/:id/fix':
+        return { fixNote: '已更正链接' };
+      case 'POST /admin/corrections/:id/reply':
+        return { outcome: 'replied', reply: '已更正，感谢指正' };
+      case 'POST /admin/channels/units/:id':
+        return { kind: 'new-media', platform: 'other', name: `${role}账号` };
+      case 'POST /admin/channels/:id':
+        return { kind: 'traditional', name: `${place}日报（${role}）` };
+      case 'POST /admin/channels/:id/publications':
+        return { publishedOn: '2026-03-05', title: '一条报道' };
       case 'POST /admin/users/:id/reveal':
         return { reason: '核对申请人身份' };
       case 'POST /admin/applications/new':
@@ -244,6 +297,18 @@ describe(`authorisation matrix on ${testDialect}`, () => {
           provisionForm: 'paper',
           obtainWay: 'collect',
         };
+      case 'POST /admin/records/units/:id/documents':
+        return {
+          kind: 'normative',
+          title: `授权测试文件${role}`,
+          documentNumber: '甲政规〔2026〕1号',
+          issuingUnit: '甲区人民政府',
+          issuedOn: '2026-01-05',
+        };
+      case 'POST /admin/records/units/:id/statistics':
+        return { year: '2026', kind: 'licensing', value: '3' };
+      case 'POST /admin/records/units/:id/cases':
+        return { kind: 'review', caseNumber: `授权测试${role}`, filedOn: '2026-01-05', result: 'pending' };
       default:
         return {};
     }
@@ -343,6 +408,13 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         ),
       );
       letters[place] = letter.id;
+      const unitId = (units[place] as Unit).id;
+      corrections[place] = (
+        await inTransaction(context.database.db, (trx) =>
+          openCorrectionTask(trx, { unitId, itemId: null, source: 'dead-link', description: '链接失效' }),
+        )
+      ).id;
+      channels[place] = await addChannel(operator, unitId, { kind: 'traditional', name: `${place}日报` });
     }
     for (const role of ROLES) {
       const username = `user-${role}`;
@@ -388,7 +460,11 @@ describe(`authorisation matrix on ${testDialect}`, () => {
                 ? tasks[place]
                 : url.startsWith('/admin/publishing/items/')
                   ? items[place]
-                  : units[place]?.id;
+                  : url.startsWith('/admin/corrections/')
+                    ? corrections[place]
+                    : url.startsWith('/admin/channels/:id')
+                      ? channels[place]
+                      : units[place]?.id;
           const response =
             route === 'POST /admin/units/import'
               ? await importAs(session, role)

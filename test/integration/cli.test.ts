@@ -65,6 +65,8 @@ describe('the gongkai command', () => {
       ['clock'],
       ['fee'],
       ['demo'],
+      ['search', 'rebuild'],
+      ['report', 'build'],
       ['calendar'],
       ['calendar', 'set'],
       ['check'],

@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatistics } from '../../src/features/applications/statistics.ts';
+import { compileAnnualReport } from '../../src/features/annual-report/compile.ts';
 import { seedDemo, type DemoSignIn } from '../../src/features/demo/seed.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
 import { referenceReportJson } from '../support/paths.ts';
 
 interface Expected {
+  readonly table2: Record<string, Record<string, Record<string, number>>>;
+  readonly table4: number[];
   readonly table3: Record<string, number[]>;
   readonly narrative_figures: { readonly applications_by_channel: Record<string, number> };
 }
@@ -55,5 +58,20 @@ describe(`the demo deployment on ${testDialect}`, () => {
       Object.entries(statistics.receivedByChannel).filter(([, count]) => count > 0),
     );
     expect(byChannel).toEqual(expected.narrative_figures.applications_by_channel);
+  });
+
+  it('compiles the 2023 report from the records: tables 二, 三 and 四 as published, with no error', async () => {
+    const district = await context.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('name', '=', '沈阳市皇姑区人民政府')
+      .executeTakeFirstOrThrow();
+    const compiled = await compileAnnualReport(operatorScope(context), { unitId: district.id, year: 2023 });
+    expect(compiled.report.table2).toEqual(expected.table2);
+    expect(compiled.report.table3).toEqual(expected.table3);
+    expect(compiled.report.table4).toEqual(expected.table4);
+    expect(compiled.missingStatistics).toEqual([]);
+    expect(compiled.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(compiled.report.sections?.一).toContain('全年新收政府信息公开申请202件');
   });
 });

@@ -13,6 +13,9 @@ import * as lettersIssuer from './20261130_0010_letters_issuer.ts';
 import * as applicationAgents from './20261130_0013_application_agents.ts';
 import * as disclosureDraftOrigin from './20261130_0014_disclosure_draft_origin.ts';
 import * as publishing from './20261130_0015_publishing.ts';
+import * as correctionsChannels from './20261130_0016_corrections_channels.ts';
+import * as searchIndex from './20261130_0017_search_index.ts';
+import * as records from './20261130_0018_records.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -32,4 +35,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0013_application_agents': applicationAgents,
   '20261130_0014_disclosure_draft_origin': disclosureDraftOrigin,
   '20261130_0015_publishing': publishing,
+  '20261130_0016_corrections_channels': correctionsChannels,
+  '20261130_0017_search_index': searchIndex,
+  '20261130_0018_records': records,
 };

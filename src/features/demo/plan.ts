@@ -186,3 +186,27 @@ export function demoApplicant(n: number) {
     description: `${SUBJECTS[n % SUBJECTS.length] ?? ''}（演示申请 ${n + 1}）`,
   };
 }
+
+/** Table 二 (五)(六)(八) of the report: 行政许可 31909, 行政处罚 258, 行政强制 0, 行政事业性收费 10644 万元. */
+export const DEMO_STATISTICS: readonly (readonly [string, string])[] = [
+  ['行政许可', '31909'],
+  ['行政处罚', '258'],
+  ['行政强制', '0'],
+  ['行政事业性收费', '10644'],
+];
+
+/**
+ * The review and litigation cases behind table 四 of the report (2 1 2 0 5 | 0 0 1 1 2 | 1 0 0 1 2): kind,
+ * filed on, decided on (after 2023 for those still pending at the end of the year) and result.
+ */
+export const DEMO_CASES: readonly (readonly [string, string, string, string])[] = [
+  ['review', '2023-03-06', '2023-05-10', 'upheld'],
+  ['review', '2023-06-12', '2023-08-15', 'upheld'],
+  ['review', '2023-04-03', '2023-06-20', 'corrected'],
+  ['review', '2023-07-17', '2023-09-25', 'other'],
+  ['review', '2023-09-04', '2023-11-08', 'other'],
+  ['direct-suit', '2023-05-22', '2023-10-16', 'other'],
+  ['direct-suit', '2023-11-20', '2024-03-18', 'upheld'],
+  ['suit-after-review', '2023-06-26', '2023-11-27', 'upheld'],
+  ['suit-after-review', '2023-10-09', '2024-02-26', 'upheld'],
+];

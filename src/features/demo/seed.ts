@@ -18,6 +18,7 @@ import {
   requestCorrection,
 } from '../applications/workflow.ts';
 import type { Unit } from '../units/model.ts';
+import { enterStatistic, saveCase } from '../records/service.ts';
 import { addUnit } from '../units/service.ts';
 import {
   DEMO_ACCOUNTS,
@@ -25,6 +26,8 @@ import {
   DEMO_OFFICE,
   DEMO_OUTCOMES,
   DEMO_UNITS,
+  DEMO_CASES,
+  DEMO_STATISTICS,
   DEMO_YEAR,
   demoApplicant,
   type DemoAccount,
@@ -151,7 +154,9 @@ export async function seedDemo(context: AppContext): Promise<DemoSignIn | null> 
     if (actor === undefined) throw new Error(`demo account ${role} missing`);
     return { context, actor, address: 'demo' };
   };
-  await seedApplications(context, unitOf('district'), scopeAs('handler'), scopeAs('supervisor'));
+  const district = unitOf('district');
+  await seedApplications(context, district, scopeAs('handler'), scopeAs('supervisor'));
+  await seedRecords(district, scopeAs('supervisor'));
   return { accounts: DEMO_ACCOUNTS, password };
 }
 
@@ -229,6 +234,36 @@ async function seedApplications(
       handler,
       id,
       { outcome, date: decidedOn, ...decisionForm(outcome, n) },
+      at(decidedOn),
+    );
+  }
+}
+
+/** The administrative statistics and the review and litigation cases of 2023, entered as an office would. */
+async function seedRecords(district: Unit, supervisor: ActingScope): Promise<void> {
+  for (const [kind, value] of DEMO_STATISTICS) {
+    await enterStatistic(
+      supervisor,
+      district.id,
+      { year: String(DEMO_YEAR), kind, value },
+      at(`${DEMO_YEAR + 1}-01-08`),
+    );
+  }
+  let n = 0;
+  for (const [kind, filedOn, decidedOn, result] of DEMO_CASES) {
+    n += 1;
+    await saveCase(
+      supervisor,
+      district.id,
+      null,
+      {
+        kind,
+        caseNumber: `（演示）皇政复〔${filedOn.slice(0, 4)}〕${n}号`,
+        filedOn,
+        decidedOn,
+        result,
+        application: '',
+      },
       at(decidedOn),
     );
   }

@@ -4,6 +4,7 @@ import { canReadAuditLog } from '../../../features/audit/policy.ts';
 import { canManageCalendar } from '../../../features/calendar/policy.ts';
 import { canListApplications } from '../../../features/applications/policy.ts';
 import { canListItems } from '../../../features/publishing/policy.ts';
+import { canListRecords } from '../../../features/records/policy.ts';
 
 export interface AdminLayoutProps {
   readonly title: string;
@@ -57,6 +58,11 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                 {canListItems(actor) ? (
                   <li>
                     <a href="/admin/publishing">主动公开</a>
+                  </li>
+                ) : null}
+                {canListRecords(actor) ? (
+                  <li>
+                    <a href="/admin/records">年报记录</a>
                   </li>
                 ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
