@@ -8,6 +8,7 @@ import { registrationRoutes } from '../features/applications/registration-routes
 import { workListRoutes } from '../features/applications/worklists-routes.ts';
 import { userRoutes } from '../features/accounts/user-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { annualReportRoutes } from '../features/annual-report/routes.ts';
 import { calendarRoutes } from '../features/calendar/routes.ts';
 import { letterAdminRoutes } from '../features/letters/routes.ts';
 import { publishingAdminRoutes } from '../features/publishing/admin-routes.ts';
@@ -34,6 +35,7 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(workListRoutes(context));
     await guarded.register(disclosureDraftRoutes(context));
     await guarded.register(calendarRoutes(context));
+    await guarded.register(annualReportRoutes(context));
     await guarded.register(letterAdminRoutes(context));
     await guarded.register(publishingAdminRoutes(context));
     await guarded.register(recordsRoutes(context));

@@ -104,6 +104,7 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/applications/:id/extension': approvesInScope,
   'POST /admin/applications/:id/deadline': approvesInScope,
   'GET /admin/cohandling': (role) => role === 'handler' || role === 'supervisor',
+  'GET /admin/units/:id/annual-report': approvesInScope,
   'POST /admin/cohandling/:id/reply': handlesInScope,
   'POST /admin/applications/:id/disclosure-draft': (role, place) =>
     (role === 'handler' || role === 'supervisor') && place !== 'unrelated',

@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationStatistics } from '../../src/features/applications/statistics.ts';
 import { compileAnnualReport } from '../../src/features/annual-report/compile.ts';
 import { seedDemo, type DemoSignIn } from '../../src/features/demo/seed.ts';
+import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
 import { referenceReportJson } from '../support/paths.ts';
+import { signInOverHttp } from '../support/staff-session.ts';
 
 interface Expected {
   readonly table2: Record<string, Record<string, Record<string, number>>>;
@@ -73,5 +75,37 @@ describe(`the demo deployment on ${testDialect}`, () => {
     expect(compiled.missingStatistics).toEqual([]);
     expect(compiled.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(compiled.report.sections?.一).toContain('全年新收政府信息公开申请202件');
+  });
+
+  it('shows the compiled report in the back office, each table 三 number linked to its applications', async () => {
+    const app = await createApp(context);
+    try {
+      const district = await context.database.db
+        .selectFrom('units')
+        .select('id')
+        .where('name', '=', '沈阳市皇姑区人民政府')
+        .executeTakeFirstOrThrow();
+      const supervisor = await signInOverHttp(app, 'demo.supervisor', signIn?.password ?? '');
+      const page = await app.inject({
+        method: 'GET',
+        url: `/admin/units/${district.id}/annual-report?year=2023`,
+        headers: { cookie: supervisor.cookie },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('全部勾稽关系检查通过');
+      const row = /data-row="（四）1\.本机关不掌握相关政府信息"><th[^>]*>[^<]*<\/th><td>(\d+)<\/td>/.exec(
+        page.body,
+      );
+      expect(row?.[1]).toBe('126');
+      const handler = await signInOverHttp(app, 'demo.handler', signIn?.password ?? '');
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/admin/units/${district.id}/annual-report?year=2023`,
+        headers: { cookie: handler.cookie },
+      });
+      expect(refused.statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });
