@@ -19,7 +19,9 @@ function backTo(request: FastifyRequest): string {
   try {
     const url = new URL(referer);
     const host = request.headers.host;
+    // A path starting with two slashes would be read by the browser as another host.
     if (host === undefined || url.host !== host || url.pathname.startsWith('/display')) return '/';
+    if (url.pathname.startsWith('//') || url.pathname.includes('\\')) return '/';
     return `${url.pathname}${url.search}`;
   } catch {
     return '/';

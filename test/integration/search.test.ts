@@ -275,6 +275,13 @@ describe(`full-text search of published items on ${testDialect}`, () => {
       headers: { host: 'portal.example', referer: 'http://evil.example/x' },
     });
     expect(elsewhere.headers.location).toBe('/');
+    // A same-host referer whose path starts with two slashes would send the browser to another host.
+    const sneaky = await app.inject({
+      method: 'GET',
+      url: '/display?elder=1',
+      headers: { host: 'portal.example', referer: 'http://portal.example//evil.example/x' },
+    });
+    expect(sneaky.headers.location).toBe('/');
     const elder = await app.inject({ method: 'GET', url: '/apply', headers: { cookie: 'display=elder' } });
     expect(elder.body).toContain('<html lang="zh-CN" class="elder">');
     const off = await app.inject({ method: 'GET', url: '/display?elder=0' });
