@@ -566,6 +566,59 @@ export interface ReviewCaseTable {
   updated_at: Timestamp;
 }
 
+export interface AnnualReportTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  version: number;
+  report_json: string;
+  published_by: number | null;
+  published_at: Timestamp;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  /** The organising unit. */
+  unit_id: number;
+  held_on: string;
+  topic: string;
+  participants: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingSessionUnitTable {
+  session_id: number;
+  unit_id: number;
+}
+
+export interface QueryPointTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  location: string;
+  hours: string;
+  equipment: string;
+  phone: string;
+  /** 'open' or 'closed'. */
+  status: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ServiceGuideCountTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  /** 'guides' (办事指南) or 'cross-district' (全区通办事项). */
+  kind: string;
+  value: number;
+  entered_by: number | null;
+  entered_at: Timestamp;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -608,4 +661,9 @@ export interface Database {
   normative_documents: NormativeDocumentTable;
   administrative_statistics: AdministrativeStatisticTable;
   review_cases: ReviewCaseTable;
+  training_sessions: TrainingSessionTable;
+  training_session_units: TrainingSessionUnitTable;
+  query_points: QueryPointTable;
+  service_guide_counts: ServiceGuideCountTable;
+  annual_reports: AnnualReportTable;
 }

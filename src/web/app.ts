@@ -13,9 +13,11 @@ import { applicationRoutes } from '../features/applications/routes.ts';
 import { letterPublicRoutes } from '../features/letters/public-routes.ts';
 import { publishingRoutes } from '../features/publishing/routes.ts';
 import { correctionRoutes } from '../features/corrections/routes.ts';
+import { annualReportPublicRoutes } from '../features/annual-report/public-routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { disclosureLastModified } from '../features/search/service.ts';
 import { searchRoutes } from '../features/search/routes.ts';
+import { supervisionPublicRoutes } from '../features/supervision/public-routes.ts';
 import { registerBackOffice } from './admin.ts';
 import { registerNetworkAllowlist } from './auth/network-allowlist.ts';
 import { registerStaffSessions } from './auth/staff-session.ts';
@@ -109,6 +111,8 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(searchRoutes(context));
   await app.register(publishingRoutes(context));
   await app.register(correctionRoutes(context));
+  await app.register(supervisionPublicRoutes(context));
+  await app.register(annualReportPublicRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

@@ -105,6 +105,7 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/applications/:id/deadline': approvesInScope,
   'GET /admin/cohandling': (role) => role === 'handler' || role === 'supervisor',
   'GET /admin/units/:id/annual-report': approvesInScope,
+  'POST /admin/units/:id/annual-report/publish': supervisorInScope,
   'POST /admin/cohandling/:id/reply': handlesInScope,
   'POST /admin/applications/:id/disclosure-draft': (role, place) =>
     (role === 'handler' || role === 'supervisor') && place !== 'unrelated',
@@ -158,6 +159,13 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/records/units/:id/documents/import': keepsRecordsInScope,
   'POST /admin/records/units/:id/statistics/import': keepsRecordsInScope,
   'POST /admin/records/units/:id/cases/import': keepsRecordsInScope,
+  'GET /admin/supervision': (role) => RECORD_READERS.includes(role),
+  'GET /admin/supervision/units/:id/trainings': readsRecordsInScope,
+  'GET /admin/supervision/units/:id/query-points': readsRecordsInScope,
+  'GET /admin/supervision/units/:id/guides': readsRecordsInScope,
+  'POST /admin/supervision/units/:id/trainings': keepsRecordsInScope,
+  'POST /admin/supervision/units/:id/query-points': keepsRecordsInScope,
+  'POST /admin/supervision/units/:id/guides': keepsRecordsInScope,
   // Last: it changes the accounts the rows above look at.
   'POST /admin/users/:id/disable': adminInScope,
 };
@@ -201,6 +209,9 @@ const REFUSED_BY_STATE: Readonly<Record<string, readonly number[]>> = {
   'POST /admin/corrections/:id/triage': [409],
   'POST /admin/corrections/:id/fix': [409],
   'POST /admin/corrections/:id/reply': [409],
+  // The matrix's units keep no records, so their reports have errors and are not published (422):
+  // test/integration/annual-report-publish.test.ts publishes a clean one.
+  'POST /admin/units/:id/annual-report/publish': [422],
   // Channels: the import gets no file (400): test/integration/channels.test.ts checks the imports.
   'POST /admin/channels/units/:id/import': [400],
 };
@@ -282,6 +293,8 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         return { kind: 'traditional', name: `${place}日报（${role}）` };
       case 'POST /admin/channels/:id/publications':
         return { publishedOn: '2026-03-05', title: '一条报道' };
+      case 'POST /admin/units/:id/annual-report/publish':
+        return { year: '2025' };
       case 'POST /admin/users/:id/reveal':
         return { reason: '核对申请人身份' };
       case 'POST /admin/applications/new':
@@ -310,6 +323,18 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         return { year: '2026', kind: 'licensing', value: '3' };
       case 'POST /admin/records/units/:id/cases':
         return { kind: 'review', caseNumber: `授权测试${role}`, filedOn: '2026-01-05', result: 'pending' };
+      case 'POST /admin/supervision/units/:id/trainings':
+        return { heldOn: '2026-03-05', topic: `授权测试培训${role}`, participants: '20' };
+      case 'POST /admin/supervision/units/:id/query-points':
+        return {
+          name: `${role}查阅点`,
+          location: '政务服务中心一楼',
+          hours: '工作日 9:00-17:00',
+          phone: '010-12345678',
+          status: 'open',
+        };
+      case 'POST /admin/supervision/units/:id/guides':
+        return { year: '2026', kind: 'guides', value: '12' };
       default:
         return {};
     }

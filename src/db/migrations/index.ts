@@ -16,6 +16,8 @@ import * as publishing from './20261130_0015_publishing.ts';
 import * as correctionsChannels from './20261130_0016_corrections_channels.ts';
 import * as searchIndex from './20261130_0017_search_index.ts';
 import * as records from './20261130_0018_records.ts';
+import * as annualReports from './20261130_0019_annual_reports.ts';
+import * as supervision from './20261130_0020_supervision.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -38,4 +40,6 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0016_corrections_channels': correctionsChannels,
   '20261130_0017_search_index': searchIndex,
   '20261130_0018_records': records,
+  '20261130_0019_annual_reports': annualReports,
+  '20261130_0020_supervision': supervision,
 };

@@ -8,6 +8,7 @@ import { renderPage } from '../../web/render.tsx';
 import type { LoadedSession } from '../accounts/model.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { compileAnnualReport } from './compile.ts';
+import { canPublishReport } from './publish-policy.ts';
 import { ReportDraftPage } from './views/ReportDraftPage.tsx';
 
 function sessionOf(request: FastifyRequest): LoadedSession {
@@ -43,6 +44,7 @@ export function annualReportRoutes(context: AppContext) {
         unitId,
         year,
         compiled,
+        canPublish: canPublishReport(session.actor, unit.path),
       });
       return reply.type('text/html; charset=utf-8').send(renderPage(page));
     });

@@ -11,11 +11,20 @@ export interface ReportDraftPageProps {
   readonly unitId: number;
   readonly year: number;
   readonly compiled: CompiledReport;
+  /** The actor may publish the report (政务公开办负责人 of the unit or above). */
+  readonly canPublish: boolean;
 }
 
 const TABLE3_TOTAL = 6;
 
-export function ReportDraftPage({ actor, csrfToken, unitId, year, compiled }: ReportDraftPageProps) {
+export function ReportDraftPage({
+  actor,
+  csrfToken,
+  unitId,
+  year,
+  compiled,
+  canPublish,
+}: ReportDraftPageProps) {
   const { report, findings } = compiled;
   const errors = findings.filter((finding) => finding.severity === 'error');
   return (
@@ -37,6 +46,13 @@ export function ReportDraftPage({ actor, csrfToken, unitId, year, compiled }: Re
           ? ` 尚未录入的行政管理统计：${compiled.missingStatistics.join('、')}（见“年报记录”）。`
           : ''}
       </p>
+      {errors.length === 0 && canPublish ? (
+        <form method="post" action={`/admin/units/${unitId}/annual-report/publish`} class="inline-form">
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          <input type="hidden" name="year" value={String(year)} />
+          <button type="submit">发布{year}年度报告</button>
+        </form>
+      ) : null}
       {findings.length > 0 ? (
         <ul data-testid="findings">
           {findings.map((finding, index) => (

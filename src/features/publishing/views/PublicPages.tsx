@@ -124,6 +124,13 @@ export function CatalogueListPage({ page }: { page: CataloguePage }) {
           <a href={`/apply/guide?unit=${page.unit.id}`}>查看本机关依申请公开指南</a>
         </p>
       ) : null}
+      {page.subColumn === 'annual-report' ? (
+        <p>
+          <a href={`/disclosure/units/${page.unit.id}/annual-reports`}>
+            由记录编制发布的政府信息公开工作年度报告
+          </a>
+        </p>
+      ) : null}
       {page.subColumn === 'statutory' ? (
         <nav aria-label="主题分类">
           <ul class="category-list">

@@ -5,6 +5,7 @@ import { canManageCalendar } from '../../../features/calendar/policy.ts';
 import { canListApplications } from '../../../features/applications/policy.ts';
 import { canListItems } from '../../../features/publishing/policy.ts';
 import { canListRecords } from '../../../features/records/policy.ts';
+import { canListSupervision } from '../../../features/supervision/policy.ts';
 
 export interface AdminLayoutProps {
   readonly title: string;
@@ -63,6 +64,11 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                 {canListRecords(actor) ? (
                   <li>
                     <a href="/admin/records">年报记录</a>
+                  </li>
+                ) : null}
+                {canListSupervision(actor) ? (
+                  <li>
+                    <a href="/admin/supervision">监督保障</a>
                   </li>
                 ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
