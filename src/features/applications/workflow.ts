@@ -16,6 +16,7 @@ import {
   actorUserId,
   appendStep,
   auditStep,
+  handlingStep,
   idField,
   integerField,
   requiredText,
@@ -84,31 +85,22 @@ export async function transferApplication(
   form: StepForm,
   now = new Date(),
 ): Promise<void> {
-  await withApplication(
-    scope,
-    id,
-    now,
-    (application) => {
-      authorizeHandling(scope.actor, application);
-    },
-    async (loaded) => {
-      const toUnitId = idField(form, 'toUnitId', '转办单位');
-      const reason = requiredText(form, 'reason', '转办理由', 500);
-      requireOpen(loaded);
-      const target = await findUnit(loaded.trx, toUnitId);
-      if (target === null) throw new Invalid('toUnitId', '所选转办单位不存在');
-      if (target.id === loaded.application.unitId) throw new Invalid('toUnitId', '不能转办给本单位');
-      await appendStep(loaded, {
-        type: 'transferred',
-        date: loaded.today,
-        unitId: loaded.application.unitId,
-        toUnitId: target.id,
-        reason,
-      });
-      await moveToUnit(loaded.trx, id, target.id);
-      await auditStep(loaded, 'transfer', { from: loaded.application.unitId, to: target.id, reason });
-    },
-  );
+  await handlingStep(scope, id, now, async (loaded) => {
+    const toUnitId = idField(form, 'toUnitId', '转办单位');
+    const reason = requiredText(form, 'reason', '转办理由', 500);
+    const target = await findUnit(loaded.trx, toUnitId);
+    if (target === null) throw new Invalid('toUnitId', '所选转办单位不存在');
+    if (target.id === loaded.application.unitId) throw new Invalid('toUnitId', '不能转办给本单位');
+    await appendStep(loaded, {
+      type: 'transferred',
+      date: loaded.today,
+      unitId: loaded.application.unitId,
+      toUnitId: target.id,
+      reason,
+    });
+    await moveToUnit(loaded.trx, id, target.id);
+    await auditStep(loaded, 'transfer', { from: loaded.application.unitId, to: target.id, reason });
+  });
 }
 
 /** The unit an application was last transferred from, when the last routing step brought it here. */
@@ -126,30 +118,21 @@ export async function returnApplication(
   form: StepForm,
   now = new Date(),
 ): Promise<void> {
-  await withApplication(
-    scope,
-    id,
-    now,
-    (application) => {
-      authorizeHandling(scope.actor, application);
-    },
-    async (loaded) => {
-      const reason = requiredText(form, 'reason', '退回理由', 500);
-      requireOpen(loaded);
-      const back = transferredFrom(loaded);
-      if (back === null)
-        throw new Invalid('reason', '该申请不是转办来的，不能退回；如需改由其他单位办理，请使用转办');
-      await appendStep(loaded, {
-        type: 'returned',
-        date: loaded.today,
-        unitId: loaded.application.unitId,
-        toUnitId: back,
-        reason,
-      });
-      await moveToUnit(loaded.trx, id, back);
-      await auditStep(loaded, 'return', { from: loaded.application.unitId, to: back, reason });
-    },
-  );
+  await handlingStep(scope, id, now, async (loaded) => {
+    const reason = requiredText(form, 'reason', '退回理由', 500);
+    const back = transferredFrom(loaded);
+    if (back === null)
+      throw new Invalid('reason', '该申请不是转办来的，不能退回；如需改由其他单位办理，请使用转办');
+    await appendStep(loaded, {
+      type: 'returned',
+      date: loaded.today,
+      unitId: loaded.application.unitId,
+      toUnitId: back,
+      reason,
+    });
+    await moveToUnit(loaded.trx, id, back);
+    await auditStep(loaded, 'return', { from: loaded.application.unitId, to: back, reason });
+  });
 }
 
 /** The latest working day that lies `lead` working days before `due` (not before tomorrow). */
@@ -177,47 +160,38 @@ export async function requestCohandling(
   form: StepForm,
   now = new Date(),
 ): Promise<{ taskId: number; dueOn: PlainDate }> {
-  return withApplication(
-    scope,
-    id,
-    now,
-    (application) => {
-      authorizeHandling(scope.actor, application);
-    },
-    async (loaded) => {
-      const unitId = idField(form, 'unitId', '协办单位');
-      const request = requiredText(form, 'request', '协办事项', 1000);
-      const lead =
-        (form.leadWorkdays ?? '').trim() === ''
-          ? COHANDLING_LEAD_WORKDAYS
-          : integerField(form, 'leadWorkdays', '提前工作日数', { min: 1, max: 15 });
-      requireOpen(loaded);
-      const unit = await findUnit(loaded.trx, unitId);
-      if (unit === null) throw new Invalid('unitId', '所选协办单位不存在');
-      if (unit.id === loaded.application.unitId) throw new Invalid('unitId', '协办单位不能是本单位');
-      const due = loaded.clock.ok ? loaded.clock.reading.due : null;
-      if (due === null) {
-        throw new Invalid('unitId', '当前答复期限暂停或待补正，无法确定协办期限；请在计时恢复后再发起协办');
-      }
-      const dueOn = internalDeadline(loaded.calendar, due, lead, loaded.today);
-      const taskId = await insertTask(
-        loaded.trx,
-        scope.context.database.dialect,
-        { applicationId: id, unitId, request, dueOn, createdBy: actorUserId(scope) },
-        now,
-      );
-      await appendStep(loaded, {
-        type: 'cohandling_requested',
-        date: loaded.today,
-        toUnitId: unitId,
-        ref: String(taskId),
-        reason: request,
-        due: dueOn,
-      });
-      await auditStep(loaded, 'cohandling.request', { taskId, unitId, dueOn, legalDue: due });
-      return { taskId, dueOn };
-    },
-  );
+  return handlingStep(scope, id, now, async (loaded) => {
+    const unitId = idField(form, 'unitId', '协办单位');
+    const request = requiredText(form, 'request', '协办事项', 1000);
+    const lead =
+      (form.leadWorkdays ?? '').trim() === ''
+        ? COHANDLING_LEAD_WORKDAYS
+        : integerField(form, 'leadWorkdays', '提前工作日数', { min: 1, max: 15 });
+    const unit = await findUnit(loaded.trx, unitId);
+    if (unit === null) throw new Invalid('unitId', '所选协办单位不存在');
+    if (unit.id === loaded.application.unitId) throw new Invalid('unitId', '协办单位不能是本单位');
+    const due = loaded.clock.ok ? loaded.clock.reading.due : null;
+    if (due === null) {
+      throw new Invalid('unitId', '当前答复期限暂停或待补正，无法确定协办期限；请在计时恢复后再发起协办');
+    }
+    const dueOn = internalDeadline(loaded.calendar, due, lead, loaded.today);
+    const taskId = await insertTask(
+      loaded.trx,
+      scope.context.database.dialect,
+      { applicationId: id, unitId, request, dueOn, createdBy: actorUserId(scope) },
+      now,
+    );
+    await appendStep(loaded, {
+      type: 'cohandling_requested',
+      date: loaded.today,
+      toUnitId: unitId,
+      ref: String(taskId),
+      reason: request,
+      due: dueOn,
+    });
+    await auditStep(loaded, 'cohandling.request', { taskId, unitId, dueOn, legalDue: due });
+    return { taskId, dueOn };
+  });
 }
 
 /**
@@ -277,25 +251,16 @@ export async function recordLegalConsultation(
   form: StepForm,
   now = new Date(),
 ): Promise<void> {
-  await withApplication(
-    scope,
-    id,
-    now,
-    (application) => {
-      authorizeHandling(scope.actor, application);
-    },
-    async (loaded) => {
-      const participants = requiredText(form, 'participants', '参加人员或单位', 500);
-      const question = requiredText(form, 'question', '会商事项', 2000);
-      const opinion = requiredText(form, 'opinion', '会商意见', 4000);
-      requireOpen(loaded);
-      await appendStep(loaded, {
-        type: 'legal_consultation',
-        date: loaded.today,
-        reason: question,
-        details: { participants, opinion },
-      });
-      await auditStep(loaded, 'legal_consultation', { participants });
-    },
-  );
+  await handlingStep(scope, id, now, async (loaded) => {
+    const participants = requiredText(form, 'participants', '参加人员或单位', 500);
+    const question = requiredText(form, 'question', '会商事项', 2000);
+    const opinion = requiredText(form, 'opinion', '会商意见', 4000);
+    await appendStep(loaded, {
+      type: 'legal_consultation',
+      date: loaded.today,
+      reason: question,
+      details: { participants, opinion },
+    });
+    await auditStep(loaded, 'legal_consultation', { participants });
+  });
 }

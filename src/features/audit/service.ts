@@ -1,6 +1,7 @@
 // The audit trail: every security-relevant event and every state change, written in the same
 // transaction as the change, chained by SM3 so that editing, deleting or reordering entries shows.
 import type { Transaction } from 'kysely';
+import type { ActingScope } from '../../app-context.ts';
 import type { Actor } from '../../core/access/roles.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -99,6 +100,23 @@ export async function verifyAudit(db: Executor): Promise<AuditVerification> {
 }
 
 /** The audit log's view of who acted. */
+/** Audits an act of `scope` on one object, inside the caller's transaction. */
+export async function recordAct(
+  trx: Transaction<Database>,
+  scope: ActingScope,
+  action: string,
+  objectType: string,
+  objectId: number,
+  details: Readonly<Record<string, unknown>>,
+  now: Date,
+): Promise<void> {
+  await recordAudit(
+    trx,
+    { actor: auditActorOf(scope.actor), address: scope.address, action, objectType, objectId, details },
+    now,
+  );
+}
+
 export function auditActorOf(actor: Actor): AuditActor {
   return actor.kind === 'staff'
     ? { id: actor.userId, name: actor.username }

@@ -6,29 +6,7 @@ import { isStatisticKind } from '../../core/records/statistics.ts';
 import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { NormativeDocumentTable } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
-import type { NormativeDocument, RecordsUnit, ReviewCase, StatisticEntry } from './model.ts';
-
-export async function findRecordsUnit(db: Executor, id: number): Promise<RecordsUnit | null> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'path'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ?? null;
-}
-
-/** Units under any of the paths (null: all), in tree order. */
-export async function listRecordsUnits(
-  db: Executor,
-  scopes: readonly string[] | null,
-): Promise<RecordsUnit[]> {
-  if (scopes !== null && scopes.length === 0) return [];
-  let query = db.selectFrom('units').select(['id', 'name', 'path']).orderBy('path');
-  if (scopes !== null) {
-    query = query.where((eb) => eb.or(scopes.map((scope) => eb('path', 'like', `${scope}%`))));
-  }
-  return query.execute();
-}
+import type { NormativeDocument, ReviewCase, StatisticEntry } from './model.ts';
 
 // Normative documents --------------------------------------------------------------------------------
 

@@ -1,6 +1,5 @@
 // Use cases of the report's records: each checks the policy, runs in one transaction and writes its
 // audit entry there. The `*ForReport` functions are what the report compiler reads.
-import type { Transaction } from 'kysely';
 import type { ActingScope } from '../../app-context.ts';
 import { scopesOf } from '../../core/access/roles.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
@@ -12,9 +11,8 @@ import {
   type NormativeKind,
 } from '../../core/records/normative.ts';
 import { table2StatisticsBlocks } from '../../core/records/statistics.ts';
-import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
-import { auditActorOf, recordAudit } from '../audit/service.ts';
+import { recordAct } from '../audit/service.ts';
 import {
   CASE_COLUMNS,
   DOCUMENT_COLUMNS,
@@ -29,43 +27,26 @@ import {
   findApplicationRef,
   findCase,
   findDocument,
-  findRecordsUnit,
   insertCase,
   insertDocument,
   insertStatistics,
   listCases,
   listDocuments,
-  listRecordsUnits,
   listStatistics,
   updateCase,
   updateDocument,
   type CaseFields,
 } from './repo.ts';
+import { findUnit, listUnits } from '../units/repo.ts';
 import { validateCase, validateDocument, validateStatistic, type CaseInput, type Input } from './validate.ts';
 
 const userIdOf = (scope: ActingScope): number | null =>
   scope.actor.kind === 'staff' ? scope.actor.userId : null;
 
 async function unitFor(db: Executor, scope: ActingScope, unitId: number, action: RecordAction) {
-  const unit = await findRecordsUnit(db, unitId);
+  const unit = await findUnit(db, unitId);
   authorizeRecords(scope.actor, action, unit);
   return unit;
-}
-
-async function audit(
-  trx: Transaction<Database>,
-  scope: ActingScope,
-  action: string,
-  objectType: string,
-  objectId: number,
-  details: Record<string, unknown>,
-  now: Date,
-): Promise<void> {
-  await recordAudit(
-    trx,
-    { actor: auditActorOf(scope.actor), address: scope.address, action, objectType, objectId, details },
-    now,
-  );
 }
 
 export interface RecordsUnitEntry extends RecordsUnit {
@@ -74,7 +55,7 @@ export interface RecordsUnitEntry extends RecordsUnit {
 
 /** The units whose records the actor may read, in tree order. */
 export async function listRecordsUnitsFor(scope: ActingScope): Promise<RecordsUnitEntry[]> {
-  const units = await listRecordsUnits(scope.context.database.db, scopesOf(scope.actor, RECORD_READERS));
+  const units = await listUnits(scope.context.database.db, scopesOf(scope.actor, RECORD_READERS));
   return units.map((unit) => ({ ...unit, canEdit: canOnRecords(scope.actor, 'edit', unit.path) }));
 }
 
@@ -118,13 +99,21 @@ export async function saveDocument(
     const fields = validateDocument(input);
     if (documentId === null) {
       const id = await insertDocument(trx, dialect, unitId, fields, userIdOf(scope), now);
-      await audit(trx, scope, 'records.document.add', 'normative_document', id, { unitId, ...fields }, now);
+      await recordAct(
+        trx,
+        scope,
+        'records.document.add',
+        'normative_document',
+        id,
+        { unitId, ...fields },
+        now,
+      );
       return id;
     }
     const before = await findDocument(trx, documentId);
     if (before === null || before.unitId !== unitId) throw new NotFound('未找到该文件');
     await updateDocument(trx, dialect, documentId, fields, now);
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.document.update',
@@ -150,7 +139,7 @@ export async function importDocuments(
     const ids: number[] = [];
     for (const { value: fields } of rows)
       ids.push(await insertDocument(trx, dialect, unitId, fields, userIdOf(scope), now));
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.document.import',
@@ -190,7 +179,7 @@ export async function enterStatistic(
       { source: 'form', fileName: null, fileSha256: null, enteredBy: userIdOf(scope) },
       now,
     );
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.statistic.enter',
@@ -223,7 +212,7 @@ export async function importStatistics(
       { source: 'import', fileName: file.fileName, fileSha256: sha256, enteredBy: userIdOf(scope) },
       now,
     );
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.statistic.import',
@@ -288,13 +277,13 @@ export async function saveCase(
     const fields = await caseFieldsOf(trx, unit, validateCase(input));
     if (caseId === null) {
       const id = await insertCase(trx, dialect, unitId, fields, userIdOf(scope), now);
-      await audit(trx, scope, 'records.case.add', 'review_case', id, { unitId, ...fields }, now);
+      await recordAct(trx, scope, 'records.case.add', 'review_case', id, { unitId, ...fields }, now);
       return id;
     }
     const before = await findCase(trx, caseId);
     if (before === null || before.unitId !== unitId) throw new NotFound('未找到该案件');
     await updateCase(trx, dialect, caseId, fields, now);
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.case.update',
@@ -325,7 +314,7 @@ export async function importCases(
     for (const { value: fields } of rows) {
       ids.push(await insertCase(trx, dialect, unitId, fields, userIdOf(scope), now));
     }
-    await audit(
+    await recordAct(
       trx,
       scope,
       'records.case.import',

@@ -9,31 +9,8 @@ import {
   type GuideCountEntry,
   type GuideKind,
   type QueryPoint,
-  type SupervisionUnit,
   type TrainingSession,
 } from './model.ts';
-
-export async function findSupervisionUnit(db: Executor, id: number): Promise<SupervisionUnit | null> {
-  const row = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'path'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ?? null;
-}
-
-/** Units under any of the paths (null: all), in tree order. */
-export async function listSupervisionUnits(
-  db: Executor,
-  scopes: readonly string[] | null,
-): Promise<SupervisionUnit[]> {
-  if (scopes !== null && scopes.length === 0) return [];
-  let query = db.selectFrom('units').select(['id', 'name', 'path']).orderBy('path');
-  if (scopes !== null) {
-    query = query.where((eb) => eb.or(scopes.map((scope) => eb('path', 'like', `${scope}%`))));
-  }
-  return query.execute();
-}
 
 // Training sessions -------------------------------------------------------------------------------------
 

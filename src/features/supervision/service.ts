@@ -1,13 +1,11 @@
 // Use cases of the supervision registers: each checks the policy, runs in one transaction and writes its
 // audit entry there. `trainingFacts` is what the annual report's 监督保障 facts read.
-import type { Transaction } from 'kysely';
 import type { ActingScope } from '../../app-context.ts';
 import { scopesOf } from '../../core/access/roles.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
 import { countTrainings, type TrainingCount } from '../../core/supervision/training.ts';
-import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
-import { auditActorOf, recordAudit } from '../audit/service.ts';
+import { recordAct } from '../audit/service.ts';
 import type { GuideCountEntry, QueryPoint, SupervisionUnit, TrainingSession } from './model.ts';
 import {
   authorizeSupervision,
@@ -18,7 +16,6 @@ import {
 } from './policy.ts';
 import {
   findQueryPoint,
-  findSupervisionUnit,
   findTrainingUnitId,
   insertGuideCount,
   insertQueryPoint,
@@ -26,38 +23,22 @@ import {
   listGuideCounts,
   listOpenQueryPoints,
   listQueryPoints,
-  listSupervisionUnits,
   listTrainings,
   trainingFactsOf,
   updateQueryPoint,
   updateTraining,
   type OpenQueryPoint,
 } from './repo.ts';
+import { findUnit, listUnits } from '../units/repo.ts';
 import { validateGuideCount, validateQueryPoint, validateTraining, type Input } from './validate.ts';
 
 const userIdOf = (scope: ActingScope): number | null =>
   scope.actor.kind === 'staff' ? scope.actor.userId : null;
 
 async function unitFor(db: Executor, scope: ActingScope, unitId: number, action: SupervisionAction) {
-  const unit = await findSupervisionUnit(db, unitId);
+  const unit = await findUnit(db, unitId);
   authorizeSupervision(scope.actor, action, unit);
   return unit;
-}
-
-async function audit(
-  trx: Transaction<Database>,
-  scope: ActingScope,
-  action: string,
-  objectType: string,
-  objectId: number,
-  details: Record<string, unknown>,
-  now: Date,
-): Promise<void> {
-  await recordAudit(
-    trx,
-    { actor: auditActorOf(scope.actor), address: scope.address, action, objectType, objectId, details },
-    now,
-  );
 }
 
 export interface SupervisionUnitEntry extends SupervisionUnit {
@@ -66,10 +47,7 @@ export interface SupervisionUnitEntry extends SupervisionUnit {
 
 /** The units whose registers the actor may read, in tree order. */
 export async function listSupervisionUnitsFor(scope: ActingScope): Promise<SupervisionUnitEntry[]> {
-  const units = await listSupervisionUnits(
-    scope.context.database.db,
-    scopesOf(scope.actor, SUPERVISION_READERS),
-  );
+  const units = await listUnits(scope.context.database.db, scopesOf(scope.actor, SUPERVISION_READERS));
   return units.map((unit) => ({ ...unit, canEdit: canOnSupervision(scope.actor, 'edit', unit.path) }));
 }
 
@@ -85,7 +63,7 @@ export async function getSupervisionUnit(
 
 /** The units the actor may name as taking part in a training: those whose registers they keep. */
 export async function trainingUnitChoices(scope: ActingScope): Promise<SupervisionUnit[]> {
-  return listSupervisionUnits(scope.context.database.db, scopesOf(scope.actor, SUPERVISION_EDITORS));
+  return listUnits(scope.context.database.db, scopesOf(scope.actor, SUPERVISION_EDITORS));
 }
 
 // Training sessions -------------------------------------------------------------------------------------
@@ -109,7 +87,7 @@ export async function saveTraining(
   return inTransaction(db, async (trx) => {
     await unitFor(trx, scope, unitId, 'edit');
     const base = validateTraining(input);
-    const allowed = await listSupervisionUnits(trx, scopesOf(scope.actor, SUPERVISION_EDITORS));
+    const allowed = await listUnits(trx, scopesOf(scope.actor, SUPERVISION_EDITORS));
     const taking: number[] = [];
     for (const text of new Set(unitIds)) {
       const found = allowed.find((unit) => String(unit.id) === text);
@@ -119,13 +97,21 @@ export async function saveTraining(
     const fields = { ...base, unitIds: taking.sort((a, b) => a - b) };
     if (sessionId === null) {
       const id = await insertTraining(trx, dialect, unitId, fields, userIdOf(scope), now);
-      await audit(trx, scope, 'supervision.training.add', 'training_session', id, { unitId, ...fields }, now);
+      await recordAct(
+        trx,
+        scope,
+        'supervision.training.add',
+        'training_session',
+        id,
+        { unitId, ...fields },
+        now,
+      );
       return id;
     }
     if ((await findTrainingUnitId(trx, sessionId)) !== unitId) throw new NotFound('未找到该培训');
     const before = (await listTrainings(trx, unitId)).find((session) => session.id === sessionId);
     await updateTraining(trx, dialect, sessionId, fields, now);
-    await audit(
+    await recordAct(
       trx,
       scope,
       'supervision.training.update',
@@ -158,10 +144,10 @@ export async function trainingFacts(
   db: Executor,
   query: { readonly unitId: number; readonly year: number; readonly includeSubunits: boolean },
 ): Promise<TrainingCount> {
-  const unit = await findSupervisionUnit(db, query.unitId);
+  const unit = await findUnit(db, query.unitId);
   if (unit === null) throw new NotFound('未找到该单位');
   const unitIds = query.includeSubunits
-    ? (await listSupervisionUnits(db, [unit.path])).map((found) => found.id)
+    ? (await listUnits(db, [unit.path])).map((found) => found.id)
     : [unit.id];
   const sessions = await trainingFactsOf(db, unitIds, query.year);
   return countTrainings(sessions, query.year, new Set(unitIds));
@@ -188,13 +174,21 @@ export async function saveQueryPoint(
     const fields = validateQueryPoint(input);
     if (pointId === null) {
       const id = await insertQueryPoint(trx, dialect, unitId, fields, userIdOf(scope), now);
-      await audit(trx, scope, 'supervision.query-point.add', 'query_point', id, { unitId, ...fields }, now);
+      await recordAct(
+        trx,
+        scope,
+        'supervision.query-point.add',
+        'query_point',
+        id,
+        { unitId, ...fields },
+        now,
+      );
       return id;
     }
     const before = await findQueryPoint(trx, pointId);
     if (before === null || before.unitId !== unitId) throw new NotFound('未找到该查阅点');
     await updateQueryPoint(trx, dialect, pointId, fields, now);
-    await audit(
+    await recordAct(
       trx,
       scope,
       'supervision.query-point.update',
@@ -232,7 +226,15 @@ export async function enterGuideCount(
     await unitFor(trx, scope, unitId, 'edit');
     const entry = validateGuideCount(input);
     const id = await insertGuideCount(trx, dialect, unitId, entry, userIdOf(scope), now);
-    await audit(trx, scope, 'supervision.guides.enter', 'service_guide_count', id, { unitId, ...entry }, now);
+    await recordAct(
+      trx,
+      scope,
+      'supervision.guides.enter',
+      'service_guide_count',
+      id,
+      { unitId, ...entry },
+      now,
+    );
     return id;
   });
 }
