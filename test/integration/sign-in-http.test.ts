@@ -79,6 +79,14 @@ describe(`signing in over HTTP on ${testDialect}`, () => {
       payload: form({ _csrf: csrf, code: totpCode(secret, new Date()) }),
     });
     expect(confirm.body).toContain('data-testid="recovery-codes"');
+    // The cookie seen before the second factor is replaced, and no longer signs anyone in.
+    const rotated = cookieOf(confirm);
+    expect(rotated).toMatch(/=[A-Za-z0-9_-]{43}$/);
+    expect(rotated).not.toBe(cookie);
+    const withOld = await app.inject({ method: 'GET', url: '/admin', headers: { cookie } });
+    expect(withOld.headers.location).toContain('/admin/login');
+    const withNew = await app.inject({ method: 'GET', url: '/admin', headers: { cookie: rotated } });
+    expect(withNew.statusCode).toBe(200);
 
     const second = await login('chen.admin', PASSWORD);
     expect(second.headers.location).toBe('/admin/second-factor');

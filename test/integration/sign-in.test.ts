@@ -187,11 +187,14 @@ describe(`sign-in, sessions and the second factor on ${testDialect}`, () => {
     );
     if (confirmed.kind !== 'enabled') throw new Error(confirmed.message);
     expect(confirmed.recoveryCodes).toHaveLength(10);
-    expect((await loadSession(context, first.token, at(302)))?.secondFactor).toBe('passed');
+    // The session that showed only the password is replaced by a new one.
+    expect(confirmed.token).not.toBe(first.token);
+    expect(await loadSession(context, first.token, at(302))).toBeNull();
+    expect((await loadSession(context, confirmed.token, at(302)))?.secondFactor).toBe('passed');
     const hashes = await context.database.db.selectFrom('recovery_codes').select('code_hash').execute();
     expect(hashes).toHaveLength(10);
     expect(JSON.stringify(hashes)).not.toContain(confirmed.recoveryCodes[0]);
-    await expect(startTotpEnrolment(context, first.token, at(302))).rejects.toThrow(/已启用/);
+    await expect(startTotpEnrolment(context, confirmed.token, at(302))).rejects.toThrow(/已启用/);
 
     // The next sign-in requires the code.
     const second = await tokenOf('admin', ADMIN_PASSWORD, at(310));
@@ -200,11 +203,11 @@ describe(`sign-in, sessions and the second factor on ${testDialect}`, () => {
     // A session that has shown only the password cannot replace the factor.
     await expect(startTotpEnrolment(context, second.token, at(310))).rejects.toThrow(/已启用/);
     const code = totpCode(enrolment.secret, at(310));
-    expect(await verifySecondFactor(context, second.token, code, at(310))).toMatchObject({
-      kind: 'passed',
-      method: 'totp',
-    });
-    expect((await loadSession(context, second.token, at(310)))?.secondFactor).toBe('passed');
+    const passed = await verifySecondFactor(context, second.token, code, at(310));
+    expect(passed).toMatchObject({ kind: 'passed', method: 'totp' });
+    if (passed.kind !== 'passed') throw new Error(passed.kind);
+    expect(await loadSession(context, second.token, at(310))).toBeNull();
+    expect((await loadSession(context, passed.token, at(310)))?.secondFactor).toBe('passed');
 
     // The same code again, within its 30 seconds, in another session: a replay.
     const third = await tokenOf('admin', ADMIN_PASSWORD, at(310.2));
@@ -217,6 +220,7 @@ describe(`sign-in, sessions and the second factor on ${testDialect}`, () => {
       kind: 'passed',
       method: 'recovery-code',
       recoveryCodesLeft: 9,
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as unknown,
     });
     const fourth = await tokenOf('admin', ADMIN_PASSWORD, at(312));
     expect(await verifySecondFactor(context, fourth.token, recovery, at(312))).toEqual({

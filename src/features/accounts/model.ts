@@ -67,7 +67,13 @@ export type SignInResult =
   | { readonly kind: 'locked'; readonly until: Date; readonly message: string };
 
 export type SecondFactorResult =
-  | { readonly kind: 'passed'; readonly method: 'totp' | 'recovery-code'; readonly recoveryCodesLeft: number }
+  | {
+      readonly kind: 'passed';
+      readonly method: 'totp' | 'recovery-code';
+      readonly recoveryCodesLeft: number;
+      /** The token of the new session that replaces the one that showed only the password. */
+      readonly token: string;
+    }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'locked'; readonly until: Date; readonly message: string };
 

@@ -99,6 +99,7 @@ export function accountRoutes(context: AppContext) {
         if (result.kind !== 'passed') {
           return html(reply, SecondFactorPage({ csrfToken: session.csrfToken, error: result.message }), 401);
         }
+        setSessionCookie(request, reply, result.token, context.config.env === 'production');
         return reply.redirect('/admin', 303);
       },
     );
@@ -138,6 +139,7 @@ export function accountRoutes(context: AppContext) {
             400,
           );
         }
+        setSessionCookie(request, reply, result.token, context.config.env === 'production');
         return html(reply, RecoveryCodesPage({ codes: result.recoveryCodes }));
       },
     );

@@ -31,13 +31,18 @@ import {
   setPendingTotpSecret,
 } from './repo.ts';
 import { assertNotSelf, authorizeSeeUser, canDisableUser } from './policy.ts';
-import { markSessionMfaPassed, revokeSession, revokeUserSessions } from './session-repo.ts';
-import { liveSession, type LiveSession } from './sessions.ts';
+import { revokeSession, revokeUserSessions, rotateSessionPastSecondFactor } from './session-repo.ts';
+import { liveSession, newSessionSecrets, type LiveSession } from './sessions.ts';
 
 const RECOVERY_CODE_COUNT = 10;
 
 export type TotpConfirmation =
-  | { readonly kind: 'enabled'; readonly recoveryCodes: readonly string[] }
+  | {
+      readonly kind: 'enabled';
+      readonly recoveryCodes: readonly string[];
+      /** The token of the new session that replaces the one that showed only the password. */
+      readonly token: string;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 function eventOf(live: LiveSession, action: string): Omit<AuditEvent, 'result' | 'details'> {
@@ -103,10 +108,11 @@ export async function confirmTotpEnrolment(
     return { kind: 'failed', message: '动态口令不正确，请核对手机上显示的 6 位数字后重试' };
   }
   const recoveryCodes = newRecoveryCodes(RECOVERY_CODE_COUNT);
+  const next = newSessionSecrets();
   await inTransaction(db, async (trx) => {
     await enableTotp(trx, dialect, live.user.id, verdict.step, now);
     await replaceRecoveryCodes(trx, live.user.id, recoveryCodes.map(hashRecoveryCode));
-    await markSessionMfaPassed(trx, dialect, live.session.tokenHash, now);
+    await rotateSessionPastSecondFactor(trx, dialect, live.session.tokenHash, next, now);
     await forgetFailures(trx, live.user.username);
     await recordAudit(
       trx,
@@ -114,7 +120,7 @@ export async function confirmTotpEnrolment(
       now,
     );
   });
-  return { kind: 'enabled', recoveryCodes };
+  return { kind: 'enabled', recoveryCodes, token: next.token };
 }
 
 async function passWith(
@@ -125,14 +131,15 @@ async function passWith(
   recoveryCodesLeft: number,
   now: Date,
 ): Promise<SecondFactorResult> {
-  await markSessionMfaPassed(trx, context.database.dialect, live.session.tokenHash, now);
+  const next = newSessionSecrets();
+  await rotateSessionPastSecondFactor(trx, context.database.dialect, live.session.tokenHash, next, now);
   await forgetFailures(trx, live.user.username);
   await recordAudit(
     trx,
     { ...eventOf(live, 'session.second-factor'), details: { method, recoveryCodesLeft } },
     now,
   );
-  return { kind: 'passed', method, recoveryCodesLeft };
+  return { kind: 'passed', method, recoveryCodesLeft, token: next.token };
 }
 
 /**

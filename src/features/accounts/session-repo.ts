@@ -69,18 +69,40 @@ export async function touchSession(trx: Executor, dialect: DialectName, tokenHas
     .execute();
 }
 
-export async function markSessionMfaPassed(
+/**
+ * Replaces a session that has just shown its second factor with a new one (new token and CSRF token,
+ * second factor passed) and revokes the old one: a token seen before the second factor (a fixated or
+ * sniffed cookie) never becomes a fully signed-in session.
+ */
+export async function rotateSessionPastSecondFactor(
   trx: Executor,
   dialect: DialectName,
-  tokenHash: string,
+  oldTokenHash: string,
+  next: { readonly tokenHash: string; readonly csrfToken: string },
   now: Date,
 ): Promise<void> {
+  const old = await trx
+    .selectFrom('sessions')
+    .select(['user_id', 'address', 'user_agent', 'created_at'])
+    .where('token_hash', '=', oldTokenHash)
+    .executeTakeFirstOrThrow();
   const at = fromDate(dialect, now);
   await trx
-    .updateTable('sessions')
-    .set({ mfa_passed_at: at, last_seen_at: at })
-    .where('token_hash', '=', tokenHash)
+    .insertInto('sessions')
+    .values({
+      token_hash: next.tokenHash,
+      user_id: old.user_id,
+      csrf_token: next.csrfToken,
+      mfa_passed_at: at,
+      address: old.address,
+      user_agent: old.user_agent,
+      // The session still began when the password was shown.
+      created_at: old.created_at,
+      last_seen_at: at,
+      revoked_at: null,
+    })
     .execute();
+  await trx.updateTable('sessions').set({ revoked_at: at }).where('token_hash', '=', oldTokenHash).execute();
 }
 
 /** Revokes one session; false when it was already revoked. */

@@ -42,6 +42,12 @@ export function sessionTokenHash(token: string): string {
   return sm3Hex(token);
 }
 
+/** A new session token (for the client), its stored hash, and a new CSRF token. */
+export function newSessionSecrets(): { token: string; tokenHash: string; csrfToken: string } {
+  const token = newToken();
+  return { token, tokenHash: sessionTokenHash(token), csrfToken: newToken() };
+}
+
 /** A short, non-secret name of a session for the audit log. */
 function sessionRef(tokenHash: string): string {
   return tokenHash.slice(0, 16);
