@@ -1,6 +1,8 @@
 // `gongkai clock` and `gongkai fee`: the statutory clock and the processing fee for scripts and checking.
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.ts';
 import { assertPlainDate } from '../core/calendar/plain-date.ts';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../core/calendar/working-days.ts';
 import { parseClockLedger } from '../core/clock/clock-ledger.ts';
@@ -14,14 +16,28 @@ import {
 } from '../core/clock/deadline-clock.ts';
 import { Invalid } from '../core/errors.ts';
 import { feeByCount, feeByPages } from '../core/fees/processing-fee.ts';
+import { loadCalendarOverrides } from '../features/applications/clock.ts';
+import { openContext } from './server-commands.ts';
 
 /**
- * The calendar the command counts with. The admin override table (and the years declared complete) lives
- * in the database, which this command does not open yet: until then it is the official data alone. When
- * it does, pass the rows here — this is the only place to change.
+ * The calendar the command counts with: the deployment's (official data plus the administrators' day
+ * overrides and complete years) when its database exists, so that the command and the back office give
+ * the same due dates; the official data alone with `--official-calendar` or where no database exists yet
+ * (a SQLite file that is not there is not created by a read-only command).
  */
-export function cliCalendar(): WorkingDayCalendar {
-  return createWorkingDayCalendar({ days: [], completeYears: [] });
+async function cliCalendar(officialOnly: boolean): Promise<WorkingDayCalendar> {
+  const official = createWorkingDayCalendar({ days: [], completeYears: [] });
+  if (officialOnly) return official;
+  const database = loadConfig().database;
+  if (database.kind === 'sqlite' && (database.file === ':memory:' || !existsSync(database.file))) {
+    return official;
+  }
+  const context = await openContext();
+  try {
+    return createWorkingDayCalendar(await loadCalendarOverrides(context.database.db));
+  } finally {
+    await context.database.close();
+  }
 }
 
 const CLOCK_EXAMPLE = `
@@ -95,8 +111,9 @@ export function registerClockCommands(program: Command): void {
     .description('从标准输入读取一件申请的期限台账（JSON），按工作日（含调休）推算答复期限，输出 JSON')
     .helpOption('-h, --help', '显示帮助')
     .option('--correction-workdays <N>', '补正告知未写明期限时的补正期限（工作日，默认 15）')
+    .option('--official-calendar', '只按官方节假日数据计算，不读取本部署数据库中管理员调整的日期')
     .addHelpText('after', CLOCK_EXAMPLE)
-    .action(async (options: { correctionWorkdays?: string }) => {
+    .action(async (options: { correctionWorkdays?: string; officialCalendar?: boolean }) => {
       const correctionPeriodWorkdays = positiveInteger(
         options.correctionWorkdays ?? String(DEFAULT_CORRECTION_PERIOD_WORKDAYS),
         '--correction-workdays',
@@ -108,7 +125,7 @@ export function registerClockCommands(program: Command): void {
       const rawToday = (input as Record<string, unknown>).today;
       const today =
         rawToday === undefined || rawToday === null ? undefined : assertPlainDate(rawToday, 'today');
-      const calendar = cliCalendar();
+      const calendar = await cliCalendar(options.officialCalendar === true);
       const reading = deriveClock(ledger, calendar, { correctionPeriodWorkdays });
       for (const warning of reading.warnings) process.stderr.write(`提示：${warning.message}\n`);
       process.stdout.write(`${JSON.stringify(clockOutput(reading, today, calendar), null, 2)}\n`);

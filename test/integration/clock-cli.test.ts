@@ -1,7 +1,11 @@
 // `gongkai clock` and `gongkai fee` through the real command (they must be registered in src/cli/main.ts).
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setDayOverride } from '../../src/features/calendar/service.ts';
+import { operatorScope } from '../support/actors.ts';
+import { createTestContext, type TestContext } from '../support/database.ts';
 import { repoRoot } from '../support/paths.ts';
 
 interface Run {
@@ -10,11 +14,14 @@ interface Run {
   readonly stderr: string;
 }
 
-function gongkai(args: string[], stdin?: string): Promise<Run> {
+// Without a deployment database (a SQLite file that does not exist), the clock counts on the official data.
+const NO_DATABASE = { DATABASE_URL: `sqlite:${join(tmpdir(), 'gongkai-clock-cli-absent', 'none.db')}` };
+
+function gongkai(args: string[], stdin?: string, env: Record<string, string> = NO_DATABASE): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin/gongkai.js'), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -106,6 +113,40 @@ describe('gongkai clock', () => {
     const missingYear = await gongkai(['clock'], '{"received":"2026-12-10"}');
     expect(missingYear.code).toBe(2);
     expect(missingYear.stderr).toContain('2027年的节假日安排尚无数据');
+  });
+
+  describe('with a deployment database', () => {
+    let context: TestContext;
+    beforeAll(async () => {
+      context = await createTestContext();
+      // A day off declared by the administrators (say a local emergency closure) moves the due date.
+      await setDayOverride(operatorScope(context), {
+        date: '2024-11-29',
+        kind: 'holiday',
+        name: '临时停工',
+        notice: '测试通知〔2024〕1号',
+      });
+    });
+    afterAll(async () => {
+      await context.destroy();
+    });
+
+    it("counts on the deployment's calendar, or on the official data with --official-calendar", async () => {
+      const database = context.config.database;
+      const env = {
+        DATABASE_URL: database.kind === 'sqlite' ? `sqlite:${database.file}` : database.url,
+        DATA_KEYS_FILE: context.config.dataKeysFile,
+      };
+      const ledger = JSON.stringify({
+        received: '2024-10-03',
+        events: [{ type: 'extended', date: '2024-10-25', workdays: 20 }],
+      });
+      const deployment = await gongkai(['clock'], ledger, env);
+      expect(deployment.stderr).toBe('');
+      expect(JSON.parse(deployment.stdout)).toMatchObject({ due: '2024-12-02' });
+      const official = await gongkai(['clock', '--official-calendar'], ledger, env);
+      expect(JSON.parse(official.stdout)).toMatchObject({ due: '2024-11-29' });
+    });
   });
 
   it('has Chinese help', async () => {
