@@ -1,7 +1,7 @@
-// The channels registry through HTTP: registering, changing and closing channels (one active account per
-// platform), recording publications by entry and by CSV and XLSX import (all or nothing, the rejected rows
-// named by row and column), and publicationCounts over a unit and a subtree, including the platform's own
-// column counted from its published items.
+// The channels registry through HTTP: registering, changing and closing channels (a warning for a
+// second open account on a platform), recording publications by entry and by CSV and XLSX import (all or
+// nothing, the rejected rows named by row and column), and publicationCounts over a unit and a subtree,
+// including the platform's own column counted from its published items.
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe(`channels registry through HTTP on ${testDialect}`, () => {
     await context.destroy();
   });
 
-  it('registers channels, refuses a second active account on one platform, and records changes', async () => {
+  it('registers channels, warns of a second open account on one platform, and records changes', async () => {
     const add = (unit: Unit, fields: Record<string, string>) =>
       postAs(app, editor, `/admin/channels/units/${unit.id}`, fields);
     expect((await add(district, { kind: 'website', name: '政策解读' })).statusCode).toBe(303);
@@ -122,8 +122,39 @@ describe(`channels registry through HTTP on ${testDialect}`, () => {
     const noPlatform = await add(district, { kind: 'new-media', name: '无平台' });
     expect(noPlatform.statusCode).toBe(400);
     expect(noPlatform.body).toContain('政务新媒体须选择平台');
-    const second = await add(district, { kind: 'new-media', platform: 'wechat', name: '甲区发布二号' });
-    expect(second.statusCode).toBe(409);
+    // A second open account on one platform is a warning, not a refusal (the rule says 原则上).
+    const second = await add(district, {
+      kind: 'new-media',
+      platform: 'wechat',
+      name: '甲区发布二号',
+      openedOn: '2026-01-01',
+    });
+    expect(second.statusCode).toBe(303);
+    const warned = await app.inject({
+      method: 'GET',
+      url: `/admin/channels/units/${district.id}`,
+      headers: { cookie: editor.cookie },
+    });
+    expect(
+      warned.body.match(/一个单位在同一平台原则上只开设一个账号：本单位在“微信”有多个运行中的账号/g),
+    ).toHaveLength(2);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/admin/channels',
+      headers: { cookie: editor.cookie },
+    });
+    expect(list.body).toContain('本单位在“微信”有多个运行中的账号');
+    const secondId = (await channelRows()).find((row) => row.name === '甲区发布二号')?.id ?? 0;
+    expect(
+      (
+        await postAs(app, editor, `/admin/channels/${secondId}/events`, {
+          kind: 'closed',
+          occurredOn: '2026-02-01',
+        })
+      ).statusCode,
+    ).toBe(303);
+    await context.database.db.deleteFrom('channel_events').where('channel_id', '=', secondId).execute();
+    await context.database.db.deleteFrom('channels').where('id', '=', secondId).execute();
     expect(
       (await postAs(app, outsider, `/admin/channels/units/${district.id}`, { kind: 'website', name: 'x' }))
         .statusCode,

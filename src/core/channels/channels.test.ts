@@ -19,7 +19,13 @@ describe('channels', () => {
       validateChannel({ kind: 'traditional', name: '日报', status: 'closed', closedOn: '' }),
     ).toThrow(new Invalid('closedOn', '已关停的渠道须填写关停日期'));
     expect(
-      validateChannel({ kind: 'website', platform: 'wechat', name: ' 政策解读 ', recordNumber: '' }),
+      validateChannel({
+        kind: 'website',
+        platform: 'wechat',
+        name: ' 政策解读 ',
+        recordNumber: '',
+        accountId: 'gh_1',
+      }),
     ).toEqual({
       kind: 'website',
       platform: null,
@@ -28,7 +34,18 @@ describe('channels', () => {
       status: 'active',
       openedOn: null,
       closedOn: null,
+      accountId: null,
+      operator: null,
     });
+    expect(
+      validateChannel({
+        kind: 'new-media',
+        platform: 'toutiao',
+        name: '甲区发布',
+        accountId: ' 1700000001 ',
+        operator: '甲区融媒体中心',
+      }),
+    ).toMatchObject({ platform: 'toutiao', accountId: '1700000001', operator: '甲区融媒体中心' });
   });
 
   it('names the row and column of every rejected import row and skips blank rows', () => {

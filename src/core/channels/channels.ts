@@ -20,7 +20,7 @@ export const PLATFORM_LABELS: Readonly<Record<NewMediaPlatform, string>> = {
   wechat: '微信',
   weibo: '微博',
   douyin: '抖音',
-  toutiao: '头条',
+  toutiao: '今日头条',
   app: '客户端',
   other: '其他',
 };
@@ -41,6 +41,10 @@ export interface ChannelInput {
   readonly status: ChannelStatus;
   readonly openedOn: PlainDate | null;
   readonly closedOn: PlainDate | null;
+  /** The account's id on its platform (new-media accounts only). */
+  readonly accountId: string | null;
+  /** The body that runs the account (运营主体), new-media accounts only. */
+  readonly operator: string | null;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
@@ -92,6 +96,8 @@ export function validateChannel(form: Readonly<Record<string, unknown>>): Channe
     status: chosenStatus,
     openedOn,
     closedOn,
+    accountId: kind === 'new-media' ? optionalText(form.accountId, 'accountId', '账号 ID', 100) : null,
+    operator: kind === 'new-media' ? optionalText(form.operator, 'operator', '运营主体', 100) : null,
   };
 }
 

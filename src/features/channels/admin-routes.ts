@@ -10,16 +10,22 @@ import type { LoadedSession } from '../accounts/model.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { findChannel } from './repo.ts';
 import { readPublicationTable } from './import-file.ts';
+import { checkEventDocument, MAX_EVENT_DOCUMENT_BYTES } from './documents.ts';
+import { isPlainDate } from '../../core/calendar/plain-date.ts';
 import {
   addChannel,
   getUnitRegistry,
   ImportRejected,
   importPublications,
   listRegistries,
+  checkAccountAccess,
+  getEventDocument,
+  recordAccountEvent,
   recordPublication,
+  subtreeActivity,
   updateChannel,
 } from './service.ts';
-import { RegistryListPage, UnitRegistryPage } from './views/ChannelPages.tsx';
+import { ActivityPage, RegistryListPage, UnitRegistryPage } from './views/ChannelPages.tsx';
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -150,6 +156,58 @@ export function channelAdminRoutes(context: AppContext) {
           .type(html)
           .send(await unitPage(request, unitId, { error: error.message, ...(rejected ? { rejected } : {}) }));
       }
+    });
+    app.post('/admin/channels/:id/events', async (request, reply) => {
+      const channelId = idParam(request, '未找到该账号');
+      const scope = scopeOf(request, sessionOf(request));
+      // The policy first, so a refused person learns nothing from the form's or the file's errors.
+      await checkAccountAccess(scope, channelId);
+      let form: { fields: Record<string, unknown>; file?: { fileName: string; data: Buffer } };
+      try {
+        if (request.isMultipart()) {
+          const read = await readMultipartForm(request, MAX_EVENT_DOCUMENT_BYTES);
+          form = { fields: read.fields, ...(read.files.document ? { file: read.files.document } : {}) };
+        } else {
+          form = { fields: bodyOf(request) };
+        }
+      } catch (error) {
+        if (!(error instanceof TooLarge)) throw error;
+        return reply
+          .status(413)
+          .type(html)
+          .send(await unitPage(request, await channelUnit(channelId), { error: error.message }));
+      }
+      const { fields, file } = form;
+      return change(
+        request,
+        reply,
+        () => channelUnit(channelId),
+        () =>
+          recordAccountEvent(scope, channelId, fields, async () =>
+            file === undefined ? null : checkEventDocument(file),
+          ),
+      );
+    });
+
+    app.get('/admin/channels/events/:id/document', async (request, reply) => {
+      const eventId = idParam(request, '未找到该文件');
+      const document = await getEventDocument(scopeOf(request, sessionOf(request)), eventId);
+      return reply
+        .type(document.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(document.data);
+    });
+
+    app.get('/admin/channels/units/:id/activity', async (request, reply) => {
+      const unitId = idParam(request, '未找到该单位');
+      const session = sessionOf(request);
+      const asked = (request.query as { asOf?: string }).asOf ?? '';
+      const asOf = isPlainDate(asked) ? asked : chinaDate(new Date());
+      const activity = await subtreeActivity(scopeOf(request, session), unitId, asOf);
+      return reply
+        .type(html)
+        .send(renderPage(ActivityPage({ actor: session.actor, csrfToken: session.csrfToken, activity })));
     });
     return Promise.resolve();
   };

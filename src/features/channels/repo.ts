@@ -30,6 +30,8 @@ function toChannel(row: ChannelRow): Channel {
     status: row.status as Channel['status'],
     openedOn: row.opened_on,
     closedOn: row.closed_on,
+    accountId: row.account_id,
+    operator: row.operator,
     publications: Number(row.publications),
   };
 }
@@ -79,6 +81,8 @@ function channelColumns(input: ChannelInput) {
     status: input.status,
     opened_on: input.openedOn,
     closed_on: input.closedOn,
+    account_id: input.accountId,
+    operator: input.operator,
   };
 }
 
@@ -112,23 +116,24 @@ export async function updateChannelRow(
     .execute();
 }
 
-/** Active new-media accounts of a unit on one platform, other than `exceptId`. */
-export async function activeAccountsOn(
-  db: Executor,
-  unitId: number,
-  platform: string,
-  exceptId: number | null,
-): Promise<number> {
-  let query = db
-    .selectFrom('channels')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('kind', '=', 'new-media')
-    .where('platform', '=', platform)
-    .where('status', '=', 'active');
-  if (exceptId !== null) query = query.where('id', '<>', exceptId);
-  const row = await query.executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Moves an account's present state after a status event of its history. */
+export async function updateAccountState(
+  trx: Executor,
+  dialect: DialectName,
+  id: number,
+  state: { status: string; openedOn: PlainDate | null; closedOn: PlainDate | null },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('channels')
+    .set({
+      status: state.status,
+      opened_on: state.openedOn,
+      closed_on: state.closedOn,
+      updated_at: fromDate(dialect, now),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertPublications(
