@@ -8,7 +8,8 @@ import type { AnnualReport } from '../../core/report/types.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import { renderReportJson } from '../reports/render/index.ts';
-import { compileAnnualReport } from './compile.ts';
+import { lockYear } from './lock.ts';
+import { compileWithNarratives } from './narrative-edit.ts';
 import { authorizePublishReport } from './publish-policy.ts';
 import {
   findReportJson,
@@ -43,7 +44,8 @@ export async function publishAnnualReport(
   const { unitId, year } = request;
   const unit = await findReportUnit(database.db, unitId);
   authorizePublishReport(scope.actor, unit);
-  const compiled = await compileAnnualReport(scope, { unitId, year });
+  // The edited narrative when there is one, else the draft written from the facts.
+  const { compiled } = await compileWithNarratives(scope, { unitId, year });
   const errors = compiled.findings.filter((finding) => finding.severity === 'error').length;
   if (errors > 0) {
     throw new Unprocessable(`${year}年度报告有 ${errors} 处错误，改正记录后才能发布`);
@@ -67,6 +69,7 @@ export async function publishAnnualReport(
       },
       now,
     );
+    await lockYear(trx, database.dialect, scope, { unitId, year, version }, now);
     await recordAudit(
       trx,
       {

@@ -7,7 +7,9 @@ import { NotFound } from '../../core/errors.ts';
 import { renderPage } from '../../web/render.tsx';
 import type { LoadedSession } from '../accounts/model.ts';
 import { chinaDate } from '../applications/clock.ts';
-import { compileAnnualReport } from './compile.ts';
+import { drillDown } from './drill-down.ts';
+import { lockStateOf } from './lock.ts';
+import { compileWithNarratives } from './narrative-edit.ts';
 import { canPublishReport } from './publish-policy.ts';
 import { ReportDraftPage } from './views/ReportDraftPage.tsx';
 
@@ -34,10 +36,12 @@ export function annualReportRoutes(context: AppContext) {
       const year = /^\d{4}$/.test(yearText)
         ? Number(yearText)
         : Number(chinaDate(new Date()).slice(0, 4)) - 1;
-      const compiled = await compileAnnualReport(
-        { context, actor: session.actor, address: request.ip },
-        { unitId, year },
-      );
+      const scope = { context, actor: session.actor, address: request.ip };
+      const { compiled, ...narrative } = await compileWithNarratives(scope, { unitId, year });
+      const [lock, drill] = await Promise.all([
+        lockStateOf(context.database.db, unitId, year),
+        drillDown(scope, unitId, compiled),
+      ]);
       const page = ReportDraftPage({
         actor: session.actor,
         csrfToken: session.csrfToken,
@@ -45,6 +49,9 @@ export function annualReportRoutes(context: AppContext) {
         year,
         compiled,
         canPublish: canPublishReport(session.actor, unit.path),
+        lock,
+        narrative,
+        drill,
       });
       return reply.type('text/html; charset=utf-8').send(renderPage(page));
     });

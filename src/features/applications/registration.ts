@@ -13,6 +13,7 @@ import {
 } from '../../core/disclosure/receipt-date.ts';
 import { issueLetter } from '../letters/service.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { assertUnlocked, yearOf } from '../annual-report/lock.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import { checkAttachments, requireAttachment, type UploadedFile } from './attachments.ts';
 import { chinaDate, loadCalendar, readClock } from './clock.ts';
@@ -139,6 +140,9 @@ export async function registerApplication(
   const stored = await inTransaction(db, async (trx) => {
     const unit = await findReceivingUnit(trx, application.unitId);
     authorizeRegistration(actor, unit);
+    // A late registration received in a year whose report is published would change that report's table 三.
+    const receivedYear = yearOf(receipt.receivedOn);
+    await assertUnlocked(trx, [unit.id], [{ from: receivedYear, to: receivedYear }]);
     const saved = await storeApplication(
       trx,
       context,

@@ -9,6 +9,7 @@ import { Invalid, NotFound } from '../../core/errors.ts';
 import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
+import { assertUnlocked, yearOf } from '../annual-report/lock.ts';
 import { chinaDate, clockCacheOf, isClockEvent, loadCalendar, readClock } from './clock.ts';
 import type { ApplicationEvent, ClockView, StoredApplication } from './model.ts';
 import { authorizeApplication, authorizeApproval, authorizeHandling } from './policy.ts';
@@ -50,6 +51,20 @@ export async function withApplication<T>(
     const application = await findApplication(trx, id);
     authorizeApplication(scope.actor, application);
     authorize(application);
+    // A closed application is counted in every report year from its receipt to its closing: changing it
+    // would alter any of those reports that is published and locked.
+    if (application.status !== 'open') {
+      await assertUnlocked(
+        trx,
+        [application.unitId],
+        [
+          {
+            from: yearOf(application.receivedOn),
+            to: yearOf(application.closedOn ?? application.receivedOn),
+          },
+        ],
+      );
+    }
     const events = await findEvents(trx, id);
     const today = chinaDate(now);
     const clock = readClock(calendar, application.receivedOn, events, today);
@@ -137,6 +152,12 @@ export async function appendStep(
   const { trx, scope, application, now } = loaded;
   const recordedBy = scope.actor.kind === 'staff' ? scope.actor.userId : null;
   const row: NewEventRow = { ...step, applicationId: application.id, recordedBy };
+  // A step counts in the report year of its date (an application carried over stays workable next year).
+  await assertUnlocked(
+    trx,
+    step.toUnitId == null ? [application.unitId] : [application.unitId, step.toUnitId],
+    [{ from: yearOf(step.date), to: yearOf(step.date) }],
+  );
   let clock = loaded.clock;
   if (isClockEvent(step.type)) {
     clock = readClock(

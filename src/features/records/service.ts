@@ -13,6 +13,7 @@ import {
 import { table2StatisticsBlocks } from '../../core/records/statistics.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { recordAct } from '../audit/service.ts';
+import { assertUnlocked, yearOf, type YearSpan } from '../annual-report/lock.ts';
 import {
   CASE_COLUMNS,
   DOCUMENT_COLUMNS,
@@ -39,6 +40,22 @@ import {
 } from './repo.ts';
 import { findUnit, listUnits } from '../units/repo.ts';
 import { validateCase, validateDocument, validateStatistic, type CaseInput, type Input } from './validate.ts';
+
+// The report years a record counts in (the year lock refuses changes inside a published, locked year): a
+// document counts from its issue to its end (现行有效件数 of every year between), a case from its filing to
+// its decision (尚未审结 until then), a statistic in its own year.
+const documentSpan = (fields: Pick<NormativeDocument, 'issuedOn' | 'repealedOn' | 'invalidOn'>): YearSpan => {
+  const ends = [fields.repealedOn, fields.invalidOn].filter((date) => date !== null).sort();
+  return { from: yearOf(fields.issuedOn), to: ends[0] === undefined ? null : yearOf(ends[0]) };
+};
+const caseSpan = (fields: Pick<ReviewCase, 'filedOn' | 'decidedOn'>): YearSpan => ({
+  from: yearOf(fields.filedOn),
+  to: fields.decidedOn === null ? null : yearOf(fields.decidedOn),
+});
+const countedDocumentFields = (fields: Omit<NormativeDocument, 'id' | 'unitId'>) =>
+  [fields.kind, fields.issuedOn, fields.repealedOn, fields.invalidOn].join('|');
+const countedCaseFields = (fields: Pick<ReviewCase, 'kind' | 'filedOn' | 'decidedOn' | 'result'>) =>
+  [fields.kind, fields.filedOn, fields.decidedOn, fields.result].join('|');
 
 const userIdOf = (scope: ActingScope): number | null =>
   scope.actor.kind === 'staff' ? scope.actor.userId : null;
@@ -98,6 +115,7 @@ export async function saveDocument(
     await unitFor(trx, scope, unitId, 'edit');
     const fields = validateDocument(input);
     if (documentId === null) {
+      await assertUnlocked(trx, [unitId], [documentSpan(fields)]);
       const id = await insertDocument(trx, dialect, unitId, fields, userIdOf(scope), now);
       await recordAct(
         trx,
@@ -112,6 +130,9 @@ export async function saveDocument(
     }
     const before = await findDocument(trx, documentId);
     if (before === null || before.unitId !== unitId) throw new NotFound('未找到该文件');
+    if (countedDocumentFields(before) !== countedDocumentFields(fields)) {
+      await assertUnlocked(trx, [unitId], [documentSpan(before), documentSpan(fields)]);
+    }
     await updateDocument(trx, dialect, documentId, fields, now);
     await recordAct(
       trx,
@@ -136,6 +157,11 @@ export async function importDocuments(
   return inTransaction(db, async (trx) => {
     await unitFor(trx, scope, unitId, 'edit');
     const rows = await readImport(file, DOCUMENT_COLUMNS, validateDocument);
+    await assertUnlocked(
+      trx,
+      [unitId],
+      rows.map((line) => documentSpan(line.value)),
+    );
     const ids: number[] = [];
     for (const { value: fields } of rows)
       ids.push(await insertDocument(trx, dialect, unitId, fields, userIdOf(scope), now));
@@ -171,6 +197,7 @@ export async function enterStatistic(
   return inTransaction(db, async (trx) => {
     await unitFor(trx, scope, unitId, 'edit');
     const row = validateStatistic(input);
+    await assertUnlocked(trx, [unitId], [{ from: row.year, to: row.year }]);
     const [id] = await insertStatistics(
       trx,
       dialect,
@@ -203,6 +230,11 @@ export async function importStatistics(
   return inTransaction(db, async (trx) => {
     await unitFor(trx, scope, unitId, 'edit');
     const rows = await readImport(file, STATISTIC_COLUMNS, validateStatistic);
+    await assertUnlocked(
+      trx,
+      [unitId],
+      rows.map(({ value }) => ({ from: value.year, to: value.year })),
+    );
     const sha256 = sha256Of(file.data);
     const ids = await insertStatistics(
       trx,
@@ -276,12 +308,16 @@ export async function saveCase(
     const unit = await unitFor(trx, scope, unitId, 'edit');
     const fields = await caseFieldsOf(trx, unit, validateCase(input));
     if (caseId === null) {
+      await assertUnlocked(trx, [unitId], [caseSpan(fields)]);
       const id = await insertCase(trx, dialect, unitId, fields, userIdOf(scope), now);
       await recordAct(trx, scope, 'records.case.add', 'review_case', id, { unitId, ...fields }, now);
       return id;
     }
     const before = await findCase(trx, caseId);
     if (before === null || before.unitId !== unitId) throw new NotFound('未找到该案件');
+    if (countedCaseFields(before) !== countedCaseFields(fields)) {
+      await assertUnlocked(trx, [unitId], [caseSpan(before), caseSpan(fields)]);
+    }
     await updateCase(trx, dialect, caseId, fields, now);
     await recordAct(
       trx,
@@ -309,6 +345,11 @@ export async function importCases(
     // reported with its row and column like any other problem.
     const rows = await readImport(file, CASE_COLUMNS, (input) =>
       caseFieldsOf(trx, unit, validateCase(input)),
+    );
+    await assertUnlocked(
+      trx,
+      [unitId],
+      rows.map(({ value }) => caseSpan(value)),
     );
     const ids: number[] = [];
     for (const { value: fields } of rows) {
