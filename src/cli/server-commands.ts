@@ -36,20 +36,36 @@ function demoMessage(demo: DemoSignIn): string {
 export function registerServerCommands(program: Command): void {
   program
     .command('demo')
-    .description('在空数据库中创建演示单位（沈阳市皇姑区人民政府）、各角色演示账号和2023年的依申请公开记录')
+    .description('在空数据库中创建演示单位（沈阳市皇姑区人民政府）、各角色演示账号和2023年的记录')
+    .option('--reset', '清空演示部署的全部数据后重新创建演示数据（数据库中有非演示数据时拒绝）')
+    .option('--force', '与 --reset 一起使用：即使数据库中有非演示数据也清空（不可恢复）')
     .helpOption('-h, --help', '显示帮助')
-    .action(async () => {
+    .action(async (options: { reset?: boolean; force?: boolean }) => {
       const context = await openContext();
       try {
         if (context.config.env === 'production') {
-          process.stderr.write('生产环境（NODE_ENV=production）不能创建演示数据。\n');
+          process.stderr.write('生产环境（NODE_ENV=production）不能创建或重置演示数据。\n');
           process.exitCode = 2;
+          return;
+        }
+        if (options.reset === true) {
+          const { resetDemo } = await import('../features/demo/reset.ts');
+          const { Conflict } = await import('../core/errors.ts');
+          try {
+            process.stdout.write(demoMessage(await resetDemo(context, { force: options.force === true })));
+          } catch (error) {
+            if (!(error instanceof Conflict)) throw error;
+            process.stderr.write(`${error.message}\n`);
+            process.exitCode = 2;
+          }
           return;
         }
         const { seedDemo } = await import('../features/demo/seed.ts');
         const demo = await seedDemo(context);
         if (demo === null) {
-          process.stderr.write('数据库中已有单位，未创建演示数据（演示数据只能创建在空数据库中）。\n');
+          process.stderr.write(
+            '数据库中已有单位，未创建演示数据（演示数据只能创建在空数据库中；重建演示请用 gongkai demo --reset）。\n',
+          );
           process.exitCode = 2;
           return;
         }
@@ -62,13 +78,15 @@ export function registerServerCommands(program: Command): void {
   program
     .command('serve')
     .description('启动网站和接口服务（读取 PORT、HOST、DATABASE_URL 等设置，启动时自动迁移数据库）')
+    .option('--no-demo', '开发环境的空数据库也不创建演示数据')
     .helpOption('-h, --help', '显示帮助')
-    .action(async () => {
+    .action(async (options: { demo?: boolean }) => {
       const context = await openContext();
       // A development deployment on an empty database (a fresh clone's `npm start`) starts as the demo
-      // agency; production and test never do.
+      // agency unless started with --no-demo; production and test never do.
       const { seedDemo } = await import('../features/demo/seed.ts');
-      const demo = context.config.env === 'development' ? await seedDemo(context) : null;
+      const demo =
+        context.config.env === 'development' && options.demo !== false ? await seedDemo(context) : null;
       const { createApp } = await import('../web/app.ts');
       const app = await createApp(context);
       // Started here, not by createApp, so tests run jobs themselves; stopped before the database closes.

@@ -1,6 +1,7 @@
-// Publishing the annual report compiled from records: the demo district's clean 2023 report is published by
-// its disclosure office, shows in the public column with DOCX and JSON downloads, and a re-publication keeps
-// the earlier version; a report with errors and anyone but the supervisor are refused, nothing stored.
+// Publishing the annual report compiled from records: the demo district's clean 2023 report (published once by
+// the demo itself, as version 1) is published again by its disclosure office over HTTP, shows in the public
+// column with DOCX and JSON downloads, and every re-publication keeps the earlier versions; a report with errors
+// and anyone but the supervisor are refused, nothing stored.
 import JSZip from 'jszip';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +17,14 @@ describe(`publishing the annual report on ${testDialect}`, () => {
   let supervisor: SignedIn;
   let handler: SignedIn;
 
+  // What the demo published while it was seeded; the tests look at what comes after.
+  let seededReports = 0;
+  let seededAuditSeq = 0;
   const stored = () =>
     context.database.db
       .selectFrom('annual_reports')
       .select(['unit_id', 'year', 'version'])
+      .where('id', '>', seededReports)
       .orderBy('id')
       .execute();
   const publishAudits = () =>
@@ -27,6 +32,7 @@ describe(`publishing the annual report on ${testDialect}`, () => {
       .selectFrom('audit_log')
       .select(['actor_name', 'object_type', 'details'])
       .where('action', '=', 'annual_report.publish')
+      .where('seq', '>', seededAuditSeq)
       .orderBy('seq')
       .execute();
   const publish = (who: SignedIn, year: string) =>
@@ -42,6 +48,20 @@ describe(`publishing the annual report on ${testDialect}`, () => {
       .where('name', '=', '沈阳市皇姑区人民政府')
       .executeTakeFirstOrThrow();
     districtId = district.id;
+    const seeded = await context.database.db
+      .selectFrom('annual_reports')
+      .select(['id', 'year', 'version'])
+      .orderBy('id')
+      .execute();
+    expect(seeded.map((row) => [row.year, row.version])).toEqual([[2023, 1]]);
+    seededReports = seeded.at(-1)?.id ?? 0;
+    const lastAudit = await context.database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    seededAuditSeq = lastAudit.seq;
     supervisor = await signInOverHttp(app, 'demo.supervisor', signIn?.password ?? '');
     handler = await signInOverHttp(app, 'demo.handler', signIn?.password ?? '');
   }, 300_000);
@@ -82,7 +102,7 @@ describe(`publishing the annual report on ${testDialect}`, () => {
     const published = await publish(supervisor, '2023');
     expect(published.statusCode).toBe(303);
     expect(published.headers.location).toBe(`/disclosure/units/${districtId}/annual-reports#year-2023`);
-    expect(await stored()).toEqual([{ unit_id: districtId, year: 2023, version: 1 }]);
+    expect(await stored()).toEqual([{ unit_id: districtId, year: 2023, version: 2 }]);
     const audits = await publishAudits();
     expect(audits).toHaveLength(1);
     expect(audits[0]?.actor_name).toBe('demo.supervisor');
@@ -90,7 +110,7 @@ describe(`publishing the annual report on ${testDialect}`, () => {
     expect(JSON.parse(audits[0]?.details ?? '{}')).toMatchObject({
       unitId: districtId,
       year: 2023,
-      version: 1,
+      version: 2,
       errors: 0,
       applicationsReceived: 202,
     });
@@ -99,7 +119,7 @@ describe(`publishing the annual report on ${testDialect}`, () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`href="/disclosure/units/${districtId}/annual-reports/2023"`);
     expect(list.body).toContain('沈阳市皇姑区人民政府2023年政府信息公开工作年度报告');
-    expect(list.body).toContain('第 1 版');
+    expect(list.body).toContain('第 2 版');
 
     const column = await app.inject({ method: 'GET', url: `/disclosure/units/${districtId}/annual-report` });
     expect(column.body).toContain(`href="/disclosure/units/${districtId}/annual-reports"`);
@@ -118,8 +138,8 @@ describe(`publishing the annual report on ${testDialect}`, () => {
     });
     expect(json.statusCode).toBe(200);
     expect(json.headers['content-disposition']).toBe(
-      `attachment; filename="annual-report-${districtId}-2023-v1.json"; filename*=UTF-8''` +
-        encodeURIComponent('沈阳市皇姑区人民政府2023年政府信息公开工作年度报告（第1版）.json'),
+      `attachment; filename="annual-report-${districtId}-2023-v2.json"; filename*=UTF-8''` +
+        encodeURIComponent('沈阳市皇姑区人民政府2023年政府信息公开工作年度报告（第2版）.json'),
     );
     const report = JSON.parse(json.body) as {
       year: number;
@@ -139,7 +159,7 @@ describe(`publishing the annual report on ${testDialect}`, () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.headers['content-disposition']).toContain(
-      `filename="annual-report-${districtId}-2023-v1.docx"`,
+      `filename="annual-report-${districtId}-2023-v2.docx"`,
     );
     const zip = await JSZip.loadAsync(docx.rawPayload);
     const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -147,36 +167,36 @@ describe(`publishing the annual report on ${testDialect}`, () => {
     expect(documentXml).toContain('>202<');
   });
 
-  it('keeps version 1 when the report is published again as version 2', async () => {
+  it('keeps version 2 when the report is published again as version 3', async () => {
     const again = await publish(supervisor, '2023');
     expect(again.statusCode).toBe(303);
     expect(await stored()).toEqual([
-      { unit_id: districtId, year: 2023, version: 1 },
       { unit_id: districtId, year: 2023, version: 2 },
+      { unit_id: districtId, year: 2023, version: 3 },
     ]);
     expect(
       (await publishAudits()).map((entry) => (JSON.parse(entry.details) as { version: number }).version),
-    ).toEqual([1, 2]);
+    ).toEqual([2, 3]);
     const list = await app.inject({ method: 'GET', url: `/disclosure/units/${districtId}/annual-reports` });
-    expect(list.body).toContain('第 2 版');
-    expect(list.body).toContain(`href="/disclosure/units/${districtId}/annual-reports/2023?version=1"`);
+    expect(list.body).toContain('第 3 版');
+    expect(list.body).toContain(`href="/disclosure/units/${districtId}/annual-reports/2023?version=2"`);
     const json = await app.inject({
       method: 'GET',
       url: `/disclosure/units/${districtId}/annual-reports/2023/json`,
     });
-    expect(json.headers['content-disposition']).toContain('-2023-v2.json');
+    expect(json.headers['content-disposition']).toContain('-2023-v3.json');
     const first = await app.inject({
       method: 'GET',
-      url: `/disclosure/units/${districtId}/annual-reports/2023/json?version=1`,
+      url: `/disclosure/units/${districtId}/annual-reports/2023/json?version=2`,
     });
-    expect(first.headers['content-disposition']).toContain('-2023-v1.json');
+    expect(first.headers['content-disposition']).toContain('-2023-v2.json');
     expect(JSON.parse(first.body)).toEqual(JSON.parse(json.body));
   });
 
   it('gives two publications at the same moment consecutive versions', async () => {
     const both = await Promise.all([publish(supervisor, '2023'), publish(supervisor, '2023')]);
     expect(both.map((response) => response.statusCode)).toEqual([303, 303]);
-    expect((await stored()).map((row) => row.version)).toEqual([1, 2, 3, 4]);
+    expect((await stored()).map((row) => row.version)).toEqual([2, 3, 4, 5]);
   });
 
   it('answers 404 for a year never published and for a unit that does not exist', async () => {

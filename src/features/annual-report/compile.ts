@@ -3,6 +3,7 @@
 // applications, table 四 from the review and litigation cases, and the narrative facts; then every
 // cross-check of the report engine. Nothing is typed in: each number comes with the records behind it.
 import type { ActingScope } from '../../app-context.ts';
+import { fromDate } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { Invalid } from '../../core/errors.ts';
 import { FORMATS, TABLE3_COLUMNS, TABLE4_COLUMNS } from '../../core/report/format.ts';
@@ -10,9 +11,18 @@ import { checkReport } from '../../core/report/checks/index.ts';
 import type { AnnualReport, Cell, Finding } from '../../core/report/types.ts';
 import { table2NormativeBlock } from '../../core/records/normative.ts';
 import { applicationStatistics } from '../applications/statistics.ts';
-import { publicationCounts } from '../channels/service.ts';
+import { countTrainings } from '../../core/supervision/training.ts';
+import { publicationCounts, type PublicationCounts } from '../channels/service.ts';
 import { recordsForReport } from '../records/service.ts';
-import { draftSections, type NarrativeFacts } from './narrative.ts';
+import { currentGuideCounts } from '../supervision/service.ts';
+import { listGuideCounts, trainingFactsOf } from '../supervision/repo.ts';
+import {
+  draftSections,
+  PROACTIVE_GROUPS,
+  type NarrativeFactSources,
+  type NarrativeFacts,
+  type ProactiveGroup,
+} from './narrative.ts';
 
 /** The block of table 二 the normative documents fill (2021 format). */
 const NORMATIVE_BLOCK = '第二十条第（一）项';
@@ -36,7 +46,35 @@ export interface CompiledReport {
     readonly table4: string[][];
     readonly normative: unknown;
     readonly statistics: unknown;
+    readonly facts: NarrativeFactSources;
   };
+}
+
+/** Midnight of 1 January in China (UTC+8, no daylight saving). */
+function chinaYearStart(year: number): Date {
+  return new Date(Date.UTC(year - 1, 11, 31, 16));
+}
+
+/** Sorts the channel counts of a unit's subtree into the report's five groups of proactive publication. */
+function proactiveGroups(
+  unitId: number,
+  counts: PublicationCounts,
+): { totals: Record<ProactiveGroup, number>; ids: Record<ProactiveGroup, (number | null)[]> } {
+  const totals = Object.fromEntries(PROACTIVE_GROUPS.map((group) => [group, 0])) as Record<
+    ProactiveGroup,
+    number
+  >;
+  const ids = Object.fromEntries(PROACTIVE_GROUPS.map((group) => [group, [] as (number | null)[]])) as Record<
+    ProactiveGroup,
+    (number | null)[]
+  >;
+  for (const row of counts.byChannel) {
+    const group: ProactiveGroup =
+      row.kind === 'new-media' ? (row.unitId === unitId ? 'own-new-media' : 'subunit-new-media') : row.kind;
+    totals[group] += row.count;
+    if (!ids[group].includes(row.channelId)) ids[group].push(row.channelId);
+  }
+  return { totals, ids };
 }
 
 /** Compiles the report of `unitId` for `year` (2021 format: report years 2021 onward). */
@@ -52,7 +90,8 @@ export async function compileAnnualReport(
     );
   }
   const format = FORMATS['2021'];
-  const db = scope.context.database.db;
+  const database = scope.context.database;
+  const db = database.db;
   const unit = await db
     .selectFrom('units')
     .select(['id', 'name', 'path'])
@@ -62,11 +101,31 @@ export async function compileAnnualReport(
     applicationStatistics(scope, { unitId, year, includeSubunits: request.includeSubunits ?? false }),
     recordsForReport(scope, unitId, year),
   ]);
-  const publications = await publicationCounts(db, {
-    unitIds: [unitId],
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-  });
+  // A unit's proactive publication counts its own channels and those of the units under it (the
+  // departments' and streets' accounts are one of the report's groups).
+  const publications = await publicationCounts(
+    db,
+    unit === undefined
+      ? { unitIds: [unitId], from: `${year}-01-01`, to: `${year}-12-31` }
+      : { subtreePath: unit.path, from: `${year}-01-01`, to: `${year}-12-31` },
+  );
+  const groups = proactiveGroups(unitId, publications);
+  const trainings = await trainingFactsOf(db, [unitId], year);
+  const training = countTrainings(trainings, year, new Set([unitId]));
+  const guides = currentGuideCounts(await listGuideCounts(db, unitId)).filter((entry) => entry.year === year);
+  const guideOf = (kind: string) => guides.find((entry) => entry.kind === kind);
+  // 协助: the co-handling tasks of other units' applications this unit answered during the year.
+  const assistance = await db
+    .selectFrom('cohandling_tasks')
+    .innerJoin('applications', 'applications.id', 'cohandling_tasks.application_id')
+    .select('cohandling_tasks.id')
+    .where('cohandling_tasks.unit_id', '=', unitId)
+    .where('applications.unit_id', '<>', unitId)
+    .where('cohandling_tasks.status', '=', 'replied')
+    .where('cohandling_tasks.replied_at', '>=', fromDate(database.dialect, chinaYearStart(year)))
+    .where('cohandling_tasks.replied_at', '<', fromDate(database.dialect, chinaYearStart(year + 1)))
+    .orderBy('cohandling_tasks.id')
+    .execute();
 
   const table2: Record<string, Record<string, Record<string, Cell>>> = {};
   for (const block of format.table2) {
@@ -88,20 +147,37 @@ export async function compileAnnualReport(
   const fees = await db
     .selectFrom('application_fees')
     .innerJoin('applications', 'applications.id', 'application_fees.application_id')
-    .select(['application_fees.amount_yuan'])
+    .select(['application_fees.id', 'application_fees.amount_yuan'])
     .where('applications.unit_id', '=', unitId)
     .where('application_fees.paid_on', '>=', `${year}-01-01`)
     .where('application_fees.paid_on', '<=', `${year}-12-31`)
+    .orderBy('application_fees.id')
     .execute();
   const facts: NarrativeFacts = {
     agency: unit?.name ?? '',
     year,
     proactiveTotal: publications.total,
     proactiveByKind: publications.byKind,
+    proactiveByGroup: groups.totals,
     applicationsReceived: applications.table3['一、本年新收政府信息公开申请数量']?.[6] ?? 0,
     applicationsByChannel: applications.receivedByChannel,
     onTimeRate: applications.onTime.rate,
     feesCollectedYuan: fees.reduce((sum, row) => sum + row.amount_yuan, 0),
+    assistedOtherAgencies: assistance.length,
+    trainingSessions: training.sessions,
+    trainingParticipants: training.participants,
+    serviceGuides: guideOf('guides')?.value ?? null,
+    districtWideServices: guideOf('cross-district')?.value ?? null,
+  };
+  const factSources: NarrativeFactSources = {
+    proactiveByGroup: groups.ids,
+    fees: fees.map((row) => row.id),
+    assistance: assistance.map((row) => row.id),
+    training: trainings
+      .filter((session) => countTrainings([session], year, new Set([unitId])).sessions > 0)
+      .map((session) => session.id),
+    serviceGuides: guides.filter((entry) => entry.kind === 'guides').map((entry) => entry.id),
+    districtWideServices: guides.filter((entry) => entry.kind === 'cross-district').map((entry) => entry.id),
   };
   const report: AnnualReport = {
     format: '2021',
@@ -125,6 +201,7 @@ export async function compileAnnualReport(
       table4: records.table4.ids,
       normative: records.normative,
       statistics: records.statistics.entryIds,
+      facts: factSources,
     },
   };
 }

@@ -99,6 +99,17 @@ export const DEMO_OFFICE = {
   postcode: '110031',
 } as const;
 
+/** The city's office, so that letters of the city's applications the district helps with can be issued. */
+export const DEMO_CITY_OFFICE = {
+  officeName: '沈阳市人民政府办公室（政务公开办）',
+  address: '沈阳市（演示地址）',
+  hours: '工作日 8:30—11:30，13:00—17:00',
+  phone: '024-00000001',
+  fax: null,
+  email: null,
+  postcode: '110000',
+} as const;
+
 export interface DemoAccount {
   readonly username: string;
   readonly displayName: string;
@@ -114,6 +125,68 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'demo.leader', displayName: '演示领导审批人', role: 'leader', unit: 'district' },
   { username: 'demo.editor', displayName: '演示编辑', role: 'editor', unit: 'district' },
   { username: 'demo.reviewer', displayName: '演示审核人', role: 'reviewer', unit: 'district' },
+  { username: 'demo.city.handler', displayName: '演示市政府依申请公开办理人', role: 'handler', unit: 'city' },
+];
+
+export interface DemoChannel {
+  readonly unit: string;
+  readonly kind: 'website' | 'new-media' | 'traditional' | 'platform';
+  readonly platform?: 'wechat' | 'weibo' | 'douyin';
+  readonly name: string;
+  /** Publications on it in 2023. */
+  readonly count: number;
+}
+
+/**
+ * The channels of the district and its units with their 2023 publications, in the report's five groups:
+ * 区政府网站 3340, 区委区政府政务新媒体 8429, 各部门各街道政务新媒体 2049, 其他传统媒体报道 240,
+ * 互联网监管系统及审批平台 17041 (31099 in all). How a group splits over its channels is invented.
+ */
+export const DEMO_PUBLICATION_CHANNELS: readonly DemoChannel[] = [
+  { unit: 'district', kind: 'website', name: '沈阳市皇姑区人民政府网站', count: 3340 },
+  { unit: 'district', kind: 'new-media', platform: 'wechat', name: '皇姑发布（微信公众号）', count: 5214 },
+  { unit: 'district', kind: 'new-media', platform: 'weibo', name: '皇姑发布（微博）', count: 3215 },
+  { unit: 'finance', kind: 'new-media', platform: 'wechat', name: '皇姑财政（微信公众号）', count: 412 },
+  { unit: 'education', kind: 'new-media', platform: 'wechat', name: '皇姑教育（微信公众号）', count: 637 },
+  { unit: 'housing', kind: 'new-media', platform: 'wechat', name: '皇姑住建（微信公众号）', count: 300 },
+  { unit: 'market', kind: 'new-media', platform: 'wechat', name: '皇姑市场监管（微信公众号）', count: 350 },
+  { unit: 'beita', kind: 'new-media', platform: 'wechat', name: '北塔街道（微信公众号）', count: 350 },
+  { unit: 'district', kind: 'traditional', name: '沈阳日报（演示）', count: 160 },
+  { unit: 'district', kind: 'traditional', name: '沈阳广播电视台（演示）', count: 80 },
+  { unit: 'district', kind: 'platform', name: '辽宁省“互联网+监管”系统（演示）', count: 9032 },
+  { unit: 'district', kind: 'platform', name: '沈阳市政务服务网审批平台（演示）', count: 8009 },
+];
+
+/** What a publication on a channel of this kind is about (the titles are invented). */
+export const DEMO_TOPICS: readonly string[] = [
+  '区政府常务会议召开',
+  '重点项目建设进展',
+  '老旧小区改造工程公示',
+  '惠民政策解读',
+  '行政许可结果公示',
+  '行政处罚决定公示',
+  '就业招聘信息',
+  '防汛工作提示',
+];
+
+/** The one training session of 2023 (report: 开展政务公开业务培训1次). */
+export const DEMO_TRAINING = {
+  heldOn: '2023-06-15',
+  topic: '政务公开业务培训（依申请公开办理和主动公开信息审核）',
+  participants: '86',
+} as const;
+
+/** 编制173个单位办事不找关系指南，梳理46项“全区通办”便民服务事项. */
+export const DEMO_GUIDE_COUNTS: readonly (readonly ['guides' | 'cross-district', string])[] = [
+  ['guides', '173'],
+  ['cross-district', '46'],
+];
+
+/** The city's applications the district helped with (report: 协助市政府依申请办理3次). */
+export const DEMO_ASSISTED: readonly (readonly [string, string])[] = [
+  ['2023-03-14', '皇姑区辖区内2022年老旧小区改造项目清单'],
+  ['2023-07-11', '皇姑区某路段道路维修工程的立项批复'],
+  ['2023-10-17', '皇姑区2023年义务教育阶段学校划片方案'],
 ];
 
 /** Applications received in 2023 by channel (report: 网络申请 125, 信函邮寄 40, 邮箱申请 2, 现场申请 35). */

@@ -15,14 +15,25 @@ import {
   decideApplication,
   extendDeadline,
   recordCorrected,
+  replyCohandling,
+  requestCohandling,
   requestCorrection,
 } from '../applications/workflow.ts';
+import { publishAnnualReport } from '../annual-report/publish.ts';
+import { addChannel, importPublications } from '../channels/service.ts';
+import { enterGuideCount, saveTraining } from '../supervision/service.ts';
 import type { Unit } from '../units/model.ts';
 import { enterStatistic, saveCase } from '../records/service.ts';
 import { addUnit } from '../units/service.ts';
 import {
   DEMO_ACCOUNTS,
+  DEMO_ASSISTED,
   DEMO_CHANNELS,
+  DEMO_CITY_OFFICE,
+  DEMO_GUIDE_COUNTS,
+  DEMO_PUBLICATION_CHANNELS,
+  DEMO_TOPICS,
+  DEMO_TRAINING,
   DEMO_OFFICE,
   DEMO_OUTCOMES,
   DEMO_UNITS,
@@ -122,6 +133,7 @@ export async function seedDemo(context: AppContext): Promise<DemoSignIn | null> 
           uscc: unit.uscc,
           regionCode: unit.regionCode,
           ...(unit.key === 'district' ? { contact: DEMO_OFFICE } : {}),
+          ...(unit.key === 'city' ? { contact: DEMO_CITY_OFFICE } : {}),
         },
         at(`${DEMO_YEAR}-01-03`),
       ),
@@ -143,20 +155,30 @@ export async function seedDemo(context: AppContext): Promise<DemoSignIn | null> 
       grants: [{ unitId: unit.id, role: account.role }],
     });
     actors.set(
-      account.role,
+      account.username,
       staffActor({ id: user.id, username: account.username, displayName: account.displayName }, [
         { role: account.role, unitId: unit.id, unitPath: unit.path },
       ]),
     );
   }
-  const scopeAs = (role: string): ActingScope => {
-    const actor = actors.get(role);
-    if (actor === undefined) throw new Error(`demo account ${role} missing`);
+  const scopeAs = (username: string): ActingScope => {
+    const actor = actors.get(username);
+    if (actor === undefined) throw new Error(`demo account ${username} missing`);
     return { context, actor, address: 'demo' };
   };
   const district = unitOf('district');
-  await seedApplications(context, district, scopeAs('handler'), scopeAs('supervisor'));
-  await seedRecords(district, scopeAs('supervisor'));
+  const supervisor = scopeAs('demo.supervisor');
+  await seedApplications(context, district, scopeAs('demo.handler'), supervisor);
+  await seedAssistance(unitOf('city'), district, scopeAs('demo.city.handler'), scopeAs('demo.handler'));
+  await seedRecords(district, supervisor);
+  await seedPublications(unitOf, scopeAs('demo.editor'));
+  await seedSupervision(district, supervisor);
+  // Published last, on the day the reference report was published: every 2023 record is in by then.
+  await publishAnnualReport(
+    supervisor,
+    { unitId: district.id, year: DEMO_YEAR },
+    at(`${DEMO_YEAR + 1}-02-18`),
+  );
   return { accounts: DEMO_ACCOUNTS, password };
 }
 
@@ -265,6 +287,111 @@ async function seedRecords(district: Unit, supervisor: ActingScope): Promise<voi
         application: '',
       },
       at(decidedOn),
+    );
+  }
+}
+
+/** The city's applications in which the district did its part (协办) before the city answered. */
+async function seedAssistance(
+  city: Unit,
+  district: Unit,
+  cityHandler: ActingScope,
+  districtHandler: ActingScope,
+): Promise<void> {
+  const calendar = await loadCalendar(cityHandler.context.database.db);
+  let n = 0;
+  for (const [receivedOn, request] of DEMO_ASSISTED) {
+    n += 1;
+    const person = demoApplicant(1000 + n);
+    const { id } = await submitOnlineApplication(
+      { context: cityHandler.context, address: 'demo' },
+      {
+        unitId: String(city.id),
+        applicantKind: 'person',
+        applicantName: person.name,
+        idType: 'passport',
+        idNumber: `E${String(20_000_000 + n * 101).padStart(8, '0')}`,
+        phone: person.phone,
+        description: `${request}（演示申请 市-${n}）`,
+        provisionForm: 'electronic',
+        obtainWay: 'email',
+        email: `city-applicant${n}@example.cn`,
+      },
+      at(receivedOn),
+    );
+    const asked = calendar.nthWorkdayAfter(receivedOn, 1);
+    const { taskId } = await requestCohandling(
+      cityHandler,
+      id,
+      { unitId: String(district.id), request: `请提供${request}的相关材料及是否可以公开的意见` },
+      at(asked),
+    );
+    const replied = calendar.nthWorkdayAfter(asked, 3);
+    await replyCohandling(
+      districtHandler,
+      taskId,
+      { reply: '已提供相关材料，经审查不涉及国家秘密、商业秘密和个人隐私，可以公开' },
+      at(replied),
+    );
+    const decided = calendar.nthWorkdayAfter(replied, 2);
+    await decideApplication(
+      cityHandler,
+      id,
+      { outcome: 'public-provided', date: decided, provided: '向申请人提供所申请信息的电子文件' },
+      at(decided),
+    );
+  }
+}
+
+/** The 2023 publications of the district's channels, imported per unit as each office's yearly list. */
+async function seedPublications(unitOf: (key: string) => Unit, editor: ActingScope): Promise<void> {
+  const byUnit = new Map<string, (readonly string[])[]>();
+  for (const channel of DEMO_PUBLICATION_CHANNELS) {
+    const unit = unitOf(channel.unit);
+    await addChannel(
+      editor,
+      unit.id,
+      {
+        kind: channel.kind,
+        platform: channel.platform ?? '',
+        name: channel.name,
+        status: 'active',
+        openedOn: '2016-01-01',
+      },
+      at(`${DEMO_YEAR}-01-03`),
+    );
+    const rows = byUnit.get(channel.unit) ?? [['日期', '渠道', '标题', '链接']];
+    for (let i = 0; i < channel.count; i++) {
+      const day = new Date(Date.UTC(DEMO_YEAR, 0, 1) + Math.floor((i * 365) / channel.count) * 86_400_000);
+      const topic = DEMO_TOPICS[(i * 5 + channel.name.length) % DEMO_TOPICS.length] ?? '';
+      rows.push([
+        day.toISOString().slice(0, 10),
+        channel.name,
+        `${topic}（${channel.name}第${i + 1}条）`,
+        '',
+      ]);
+    }
+    byUnit.set(channel.unit, rows);
+  }
+  for (const [key, table] of byUnit) {
+    await importPublications(
+      editor,
+      unitOf(key).id,
+      () => Promise.resolve({ fileName: `${key}-${DEMO_YEAR}-发布记录.csv`, table }),
+      at(`${DEMO_YEAR + 1}-01-05`),
+    );
+  }
+}
+
+/** The training session and the service guide counts of 2023. */
+async function seedSupervision(district: Unit, supervisor: ActingScope): Promise<void> {
+  await saveTraining(supervisor, district.id, null, DEMO_TRAINING, [], at(DEMO_TRAINING.heldOn));
+  for (const [kind, value] of DEMO_GUIDE_COUNTS) {
+    await enterGuideCount(
+      supervisor,
+      district.id,
+      { year: String(DEMO_YEAR), kind, value },
+      at(`${DEMO_YEAR + 1}-01-08`),
     );
   }
 }
