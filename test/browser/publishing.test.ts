@@ -13,6 +13,7 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope, scopeOf, staff } from '../support/actors.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { tinyPdf } from '../support/files.ts';
 import { createTestContext, type TestContext } from '../support/database.ts';
 
 const PASSWORD = 'Qm4#cedar-Brook-2026';
@@ -76,7 +77,7 @@ describe('publishing through review in a real browser', () => {
     await editor.getByLabel('主题分类（法定主动公开内容）').selectOption('a20-14');
     await editor.getByLabel('标题').fill('示例区2026年公务员招录拟录用人员公示');
     await editor.getByLabel('内容概述').fill('拟录用人员名单及公示期');
-    await editor.getByLabel('正文（每行一段）').fill('公示期为五个工作日。\n联系电话：13912345678');
+    await editor.getByLabel('正文', { exact: true }).fill('公示期为五个工作日。\n联系电话：13912345678');
     await editor.getByLabel('成文日期').fill('2026-03-02');
     await editor.getByRole('button', { name: '保存草稿' }).click();
     const itemUrl = editor.url();
@@ -120,6 +121,66 @@ describe('publishing through review in a real browser', () => {
     expect(await visitor.textContent('[data-field="索引号"]')).toMatch(new RegExp(`^${USCC}/\\d{4}-00001$`));
     expect(await visitor.textContent('[data-field="主题分类"]')).toBe('公务员招考');
     expect(await visitor.textContent('[data-testid="published-on"]')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await reader.close();
+  });
+
+  it('publishes a rich-text item with an attachment through review and shows both on the public page', async () => {
+    const editor = await browser.newPage();
+    await signIn(editor, 'b-editor');
+    await editor.goto(`${base}/admin/publishing`);
+    await editor.getByRole('link', { name: '新建信息（示例区人民政府）' }).click();
+    await editor.getByLabel('主题分类（法定主动公开内容）').selectOption('a20-07');
+    await editor.getByLabel('标题').fill('示例区2026年部门预算');
+    await editor.getByLabel('内容概述').fill('部门预算及说明');
+    await editor.getByLabel('正文格式').selectOption('html');
+    await editor
+      .getByLabel('正文', { exact: true })
+      .fill(
+        '<h2>一、收支总体情况</h2><p onclick="x()">详见<strong>附件</strong>。<script>alert(1)</script></p>',
+      );
+    await editor.getByRole('button', { name: '预览正文' }).click();
+    expect(await editor.innerHTML('[data-testid="body-preview"] .rich-body')).toBe(
+      '<h2>一、收支总体情况</h2><p>详见<strong>附件</strong>。</p>',
+    );
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    const itemId = Number(/\/admin\/publishing\/items\/(\d+)$/.exec(editor.url())?.[1]);
+    expect(itemId).toBeGreaterThan(0);
+    await editor.getByLabel(/添加附件/).setInputFiles({
+      name: '部门预算表.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('budget'),
+    });
+    await editor.getByRole('button', { name: '上传' }).click();
+    expect(await editor.textContent('[data-testid="attachments"]')).toContain('部门预算表.pdf');
+    await editor.getByRole('button', { name: '送审' }).click();
+    expect(await editor.textContent('[data-testid="item-state"]')).toContain('审核中（待初审）');
+    await editor.close();
+
+    for (const [name, stage, role] of [
+      ['first', 'first', 'reviewer'],
+      ['second', 'second', 'reviewer'],
+      ['secrecy', 'secrecy', 'reviewer'],
+      ['leader', 'final', 'leader'],
+    ] as const) {
+      await decideReview(scopeOf(context, staff([[role, district]], ids[name], `b-${name}`)), itemId, {
+        stage,
+        decision: 'approve',
+      });
+    }
+
+    const reader = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await reader.newPage();
+    await visitor.goto(`${base}/disclosure/items/${itemId}`);
+    expect(await visitor.innerHTML('.rich-body')).toBe(
+      '<h2>一、收支总体情况</h2><p>详见<strong>附件</strong>。</p>',
+    );
+    expect(await visitor.textContent('[data-testid="public-attachments"]')).toMatch(
+      /部门预算表\.pdf（PDF，1KB）/,
+    );
+    const href = await visitor.getAttribute('[data-testid="public-attachments"] a', 'href');
+    const download = await visitor.request.get(`${base}${href ?? ''}`);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await download.body()).equals(tinyPdf('budget'))).toBe(true);
     await reader.close();
   });
 });

@@ -122,6 +122,9 @@ export interface StoredDraft {
   readonly status: string;
   readonly origin: string;
   readonly createdAt: Date;
+  /** The proactive-disclosure item made from the draft, with its status. */
+  readonly itemId: number | null;
+  readonly itemStatus: string | null;
 }
 
 /** Drafts of units inside any of the subtrees (all when `scopes` is null), newest first. */
@@ -135,7 +138,10 @@ export async function listDrafts(
     .innerJoin('units', 'units.id', 'disclosure_drafts.unit_id')
     .leftJoin('applications', 'applications.id', 'disclosure_drafts.application_id')
     .leftJoin('units as application_units', 'application_units.id', 'applications.unit_id')
+    .leftJoin('publishing_items as items', 'items.draft_id', 'disclosure_drafts.id')
     .select([
+      'items.id as item_id',
+      'items.status as item_status',
       'disclosure_drafts.id',
       'disclosure_drafts.unit_id',
       'units.name as unit_name',
@@ -167,5 +173,7 @@ export async function listDrafts(
     status: row.status,
     origin: row.origin,
     createdAt: toDate(row.created_at),
+    itemId: row.item_id,
+    itemStatus: row.item_status,
   }));
 }

@@ -133,6 +133,9 @@ export interface DisclosureDraft {
   /** The application it came from, when the reader may see that application. */
   readonly application: { readonly id: number; readonly queryCode: string } | null;
   readonly createdAt: Date;
+  /** The proactive-disclosure item made from it (publishing), once one was. */
+  readonly item: { readonly id: number; readonly published: boolean } | null;
+  readonly unitId: number;
 }
 
 /** The drafts of the units where the actor edits, supervises or handles applications. */
@@ -154,5 +157,7 @@ export async function listDisclosureDrafts(scope: ActingScope): Promise<Disclosu
         ? { id: draft.applicationId, queryCode: draft.queryCode }
         : null,
     createdAt: draft.createdAt,
+    unitId: draft.unitId,
+    item: draft.itemId === null ? null : { id: draft.itemId, published: draft.itemStatus === 'published' },
   }));
 }

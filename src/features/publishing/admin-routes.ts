@@ -3,8 +3,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActingScope, AppContext } from '../../app-context.ts';
 import { Invalid, NotFound } from '../../core/errors.ts';
+import { readMultipartForm } from '../../web/multipart.ts';
 import { renderPage } from '../../web/render.tsx';
 import type { LoadedSession } from '../accounts/model.ts';
+import {
+  addItemAttachment,
+  contentDisposition,
+  imageSourcesOf,
+  downloadStaffAttachment,
+  MAX_ITEM_ATTACHMENT_BYTES,
+  removeItemAttachment,
+} from './attachments.ts';
+import { previewBody } from './rich-text.ts';
 import {
   assignReviewer,
   correctItem,
@@ -13,6 +23,9 @@ import {
   editorUnitsOf,
   getItemWorkspace,
   getNewItemContext,
+  getReviewChain,
+  getDraftForNewItem,
+  setReviewChain,
   listItemsForStaff,
   overrideFinding,
   submitForReview,
@@ -26,14 +39,15 @@ import {
   typedValues,
   type RefusedForm,
 } from './views/AdminPages.tsx';
+import { CHAIN_POSITIONS, ReviewChainPage } from './views/ReviewChainPage.tsx';
 
 function sessionOf(request: FastifyRequest): LoadedSession {
   if (request.staffSession === null) throw new NotFound();
   return request.staffSession;
 }
 
-function idParam(request: FastifyRequest): number {
-  const text = (request.params as { id?: string }).id ?? '';
+function idParam(request: FastifyRequest, name = 'id'): number {
+  const text = (request.params as Record<string, string | undefined>)[name] ?? '';
   const id = /^\d{1,15}$/.test(text) ? Number(text) : 0;
   if (id <= 0) throw new NotFound('未找到该信息');
   return id;
@@ -66,7 +80,21 @@ export function publishingAdminRoutes(context: AppContext) {
 
     app.get('/admin/publishing/units/:id/new', async (request, reply) => {
       const session = sessionOf(request);
-      const unit = await getNewItemContext(scopeOf(request, session), idParam(request));
+      const scope = scopeOf(request, session);
+      const unitId = idParam(request);
+      // ?draft=N: an item made from an Art. 44 draft of this unit, prefilled with its title and text.
+      const draftText = (request.query as Record<string, unknown>).draft;
+      if (typeof draftText === 'string') {
+        const { draft, unit } = await getDraftForNewItem(scope, unitId, draftText);
+        const page = NewItemPage({
+          actor: session.actor,
+          csrfToken: session.csrfToken,
+          unit,
+          values: { title: draft.title, summary: draft.title, body: draft.body, draftId: String(draft.id) },
+        });
+        return reply.type(html).send(renderPage(page));
+      }
+      const unit = await getNewItemContext(scope, unitId);
       return reply
         .type(html)
         .send(renderPage(NewItemPage({ actor: session.actor, csrfToken: session.csrfToken, unit })));
@@ -76,8 +104,20 @@ export function publishingAdminRoutes(context: AppContext) {
     app.post('/admin/publishing/units/:id/items', async (request, reply) => {
       const session = sessionOf(request);
       const scope = scopeOf(request, session);
+      const body = bodyOf(request);
+      if (body.preview === '1') {
+        const unit = await getNewItemContext(scope, idParam(request));
+        const page = NewItemPage({
+          actor: session.actor,
+          csrfToken: session.csrfToken,
+          unit,
+          values: typedValues(body),
+          preview: previewBody(body),
+        });
+        return reply.type(html).send(renderPage(page));
+      }
       try {
-        const id = await createItem(scope, idParam(request), bodyOf(request));
+        const id = await createItem(scope, idParam(request), body);
         return await reply.redirect(`/admin/publishing/items/${id}`, 303);
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
@@ -120,6 +160,21 @@ export function publishingAdminRoutes(context: AppContext) {
         const session = sessionOf(request);
         const scope = scopeOf(request, session);
         const id = idParam(request);
+        if (bodyOf(request).preview === '1') {
+          const workspace = await getItemWorkspace(scope, id);
+          const refused: RefusedForm = {
+            form,
+            values: typedValues(bodyOf(request)),
+            preview: previewBody(bodyOf(request), imageSourcesOf(id, workspace.attachments)),
+          };
+          const page = ItemWorkspacePage({
+            actor: session.actor,
+            csrfToken: session.csrfToken,
+            workspace,
+            refused,
+          });
+          return reply.type(html).send(renderPage(page));
+        }
         try {
           await run(scope, id, bodyOf(request));
           return await reply.redirect(`/admin/publishing/items/${id}`, 303);
@@ -148,6 +203,76 @@ export function publishingAdminRoutes(context: AppContext) {
     act('/override', (scope, id, body) => overrideFinding(scope, id, body));
     actWithForm('/correct', 'correct', (scope, id, body) => correctItem(scope, id, body));
     act('/withdraw', (scope, id, body) => withdrawItem(scope, id, body));
+
+    app.get('/admin/units/:id/review-chain', async (request, reply) => {
+      const session = sessionOf(request);
+      const chain = await getReviewChain(scopeOf(request, session), idParam(request));
+      return reply
+        .type(html)
+        .send(renderPage(ReviewChainPage({ actor: session.actor, csrfToken: session.csrfToken, chain })));
+    });
+
+    app.post('/admin/units/:id/review-chain', async (request, reply) => {
+      const session = sessionOf(request);
+      const scope = scopeOf(request, session);
+      const body = bodyOf(request);
+      const stages = Array.from({ length: CHAIN_POSITIONS }, (_, index) => body[`stage${index + 1}`])
+        .map((value) => (typeof value === 'string' ? value : ''))
+        .filter((value) => value !== '');
+      try {
+        await setReviewChain(scope, idParam(request), stages);
+        return await reply.redirect(`/admin/units/${idParam(request)}/review-chain`, 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const chain = await getReviewChain(scope, idParam(request));
+        const page = ReviewChainPage({
+          actor: session.actor,
+          csrfToken: session.csrfToken,
+          chain,
+          values: stages,
+          error: { field: error.field, message: error.message },
+        });
+        return reply.status(400).type(html).send(renderPage(page));
+      }
+    });
+
+    // The upload is multipart: its CSRF token travels in the action URL (see staff-session.ts).
+    app.post('/admin/publishing/items/:id/attachments', async (request, reply) => {
+      const session = sessionOf(request);
+      const id = idParam(request);
+      // A form without a file still meets the policy first, then the missing file.
+      const form = request.isMultipart()
+        ? await readMultipartForm(request, Math.min(MAX_ITEM_ATTACHMENT_BYTES, context.config.maxUploadBytes))
+        : { fields: {}, files: {} };
+      await addItemAttachment(scopeOf(request, session), id, form.files.file, form.fields);
+      return reply.redirect(`/admin/publishing/items/${id}#attachments`, 303);
+    });
+
+    app.post('/admin/publishing/items/:id/attachments/:attachmentId/remove', async (request, reply) => {
+      const session = sessionOf(request);
+      const id = idParam(request);
+      await removeItemAttachment(
+        scopeOf(request, session),
+        id,
+        idParam(request, 'attachmentId'),
+        bodyOf(request),
+      );
+      return reply.redirect(`/admin/publishing/items/${id}#attachments`, 303);
+    });
+
+    app.get('/admin/publishing/items/:id/attachments/:attachmentId', async (request, reply) => {
+      const session = sessionOf(request);
+      const file = await downloadStaffAttachment(
+        scopeOf(request, session),
+        idParam(request),
+        idParam(request, 'attachmentId'),
+      );
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    });
     return Promise.resolve();
   };
 }

@@ -32,6 +32,7 @@ describe('the item form', () => {
       title: '标题',
       summary: '概述',
       body: '正文',
+      bodyHtml: null,
       documentNumber: null,
       writtenOn: null,
       genre: null,
@@ -44,6 +45,18 @@ describe('the item form', () => {
       format: '文本',
     });
     expect(Object.keys(content)).not.toContain('publishedOn');
+  });
+
+  it('keeps an HTML body sanitised, with its text for the checks, and names the field of an empty one', () => {
+    const content = parseItemForm(
+      { ...base, bodyFormat: 'html', body: '<p>第一段<script>x()</script></p><ul><li>甲</li></ul>' },
+      context,
+    );
+    expect([content.bodyHtml, content.body]).toEqual(['<p>第一段</p><ul><li>甲</li></ul>', '第一段\n甲']);
+    expect(fieldOf({ ...base, bodyFormat: 'html', body: '<script>x()</script>' })).toBe(
+      'body: 正文去除不允许的标签后没有文字内容',
+    );
+    expect(fieldOf({ ...base, bodyFormat: 'pdf' })).toBe('bodyFormat: 正文格式须为纯文本或 HTML');
   });
 
   it('names the field and the rule', () => {

@@ -11,6 +11,7 @@ import {
   METADATA_LABELS,
 } from '../../core/publishing/metadata.ts';
 import type { ItemContent, Subcategory } from './model.ts';
+import { sanitizeBody, textOfHtml } from './rich-text.ts';
 
 export type ItemForm = Readonly<Record<string, unknown>>;
 
@@ -46,6 +47,23 @@ export interface FormContext {
   readonly unitKind: string;
   readonly subcategories: readonly Subcategory[];
   readonly today: PlainDate;
+  /** The addresses of the item's own image attachments: the only images a rich-text body may show. */
+  readonly imageSources?: ReadonlySet<string>;
+}
+
+/**
+ * The body as plain text (one paragraph a line) or, with `bodyFormat=html`, as HTML cut down to the
+ * allowlist; the checks then read its text content.
+ */
+function bodyOf(form: ItemForm, context: FormContext): { body: string; bodyHtml: string | null } {
+  const format = textOf(form, 'bodyFormat') || 'text';
+  if (format !== 'text' && format !== 'html') throw new Invalid('bodyFormat', '正文格式须为纯文本或 HTML');
+  const written = required(form, 'body', '正文', LIMITS.body);
+  if (format === 'text') return { body: written, bodyHtml: null };
+  const bodyHtml = sanitizeBody(written, context.imageSources);
+  const body = textOfHtml(bodyHtml);
+  if (body === '') throw new Invalid('body', '正文去除不允许的标签后没有文字内容');
+  return { body, bodyHtml };
 }
 
 /** The item's content from a submitted form, or Invalid naming the first field that breaks a rule. */
@@ -74,7 +92,7 @@ export function parseItemForm(form: ItemForm, context: FormContext): ItemContent
   }
   const title = required(form, 'title', METADATA_LABELS.title, LIMITS.title);
   const summary = required(form, 'summary', METADATA_LABELS.summary, LIMITS.summary);
-  const body = required(form, 'body', '正文', LIMITS.body);
+  const { body, bodyHtml } = bodyOf(form, context);
   const writtenOn = optionalDate(form, 'writtenOn', METADATA_LABELS.writtenOn);
   if (writtenOn !== null && compareDates(writtenOn, context.today) > 0) {
     throw new Invalid('writtenOn', `${METADATA_LABELS.writtenOn}不能晚于今天（${context.today}）`);
@@ -105,6 +123,7 @@ export function parseItemForm(form: ItemForm, context: FormContext): ItemContent
     title,
     summary,
     body,
+    bodyHtml,
     documentNumber: optional(form, 'documentNumber', METADATA_LABELS.documentNumber, LIMITS.short),
     writtenOn,
     genre: optional(form, 'genre', METADATA_LABELS.genre, LIMITS.short),

@@ -11,7 +11,10 @@ export interface ItemContent {
   readonly subcategoryId: number | null;
   readonly title: string;
   readonly summary: string;
+  /** The text of the body: as written for plain text, the text content of `bodyHtml` for rich text. */
   readonly body: string;
+  /** The sanitised HTML of a rich-text body, or null for a plain-text one. */
+  readonly bodyHtml: string | null;
   readonly documentNumber: string | null;
   readonly writtenOn: PlainDate | null;
   readonly genre: string | null;
@@ -46,6 +49,8 @@ export interface Item extends ItemContent {
   readonly withdrawnAt: Date | null;
   readonly withdrawnReason: string | null;
   readonly subcategoryName: string | null;
+  /** The Art. 44 draft the item was made from. */
+  readonly draftId: number | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -76,6 +76,7 @@ function toItem(row: ItemRow): Item {
     title: row.title,
     summary: row.summary,
     body: row.body,
+    bodyHtml: row.body_html,
     documentNumber: row.document_number,
     writtenOn: row.written_on,
     genre: row.genre,
@@ -99,6 +100,7 @@ function toItem(row: ItemRow): Item {
     correctedOn: row.corrected_on,
     withdrawnAt: dateOrNull(row.withdrawn_at),
     withdrawnReason: row.withdrawn_reason,
+    draftId: row.draft_id,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -125,6 +127,7 @@ function contentColumns(content: ItemContent) {
     title: content.title,
     summary: content.summary,
     body: content.body,
+    body_html: content.bodyHtml,
     document_number: content.documentNumber,
     written_on: content.writtenOn,
     genre: content.genre,
@@ -590,4 +593,105 @@ export async function publishedYears(db: Executor, unitId: number, subColumn: Su
     .orderBy('published_year', 'desc')
     .execute();
   return rows.map((row) => row.published_year).filter((year): year is number => year !== null);
+}
+
+/** An Art. 44 draft as the item form takes it, with the item already made from it, if any. */
+export interface DraftForItem {
+  readonly id: number;
+  readonly unitId: number;
+  readonly title: string;
+  readonly body: string;
+  readonly itemId: number | null;
+}
+
+export async function findDraftForItem(db: Executor, draftId: number): Promise<DraftForItem | null> {
+  const row = await db
+    .selectFrom('disclosure_drafts as d')
+    .leftJoin('publishing_items as i', 'i.draft_id', 'd.id')
+    .select(['d.id', 'd.unit_id', 'd.title', 'd.body', 'i.id as item_id'])
+    .where('d.id', '=', draftId)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, unitId: row.unit_id, title: row.title, body: row.body, itemId: row.item_id }
+    : null;
+}
+
+export async function linkItemToDraft(trx: Executor, itemId: number, draftId: number): Promise<void> {
+  await trx.updateTable('publishing_items').set({ draft_id: draftId }).where('id', '=', itemId).execute();
+}
+
+/** An item published on another platform, stored as published with its own date and index number. */
+export async function insertImportedItem(
+  trx: Executor,
+  dialect: DialectName,
+  unitId: number,
+  content: ItemContent,
+  publication: Publication & { readonly importId: number; readonly createdBy: number | null },
+  now: Date,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('publishing_items')
+    .values({
+      unit_id: unitId,
+      status: 'published',
+      ...contentColumns(content),
+      version: 1,
+      round: 0,
+      index_number: publication.indexNumber,
+      published_year: publication.year,
+      serial: publication.serial,
+      published_at: fromDate(dialect, now),
+      published_on: publication.publishedOn,
+      import_id: publication.importId,
+      created_by: publication.createdBy,
+      created_at: fromDate(dialect, now),
+      updated_at: fromDate(dialect, now),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Whether the index number, or the unit's serial of that year, is taken already. */
+export async function indexNumberTaken(
+  trx: Executor,
+  unitId: number,
+  indexNumber: string,
+  year: number,
+  serial: number,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('publishing_items')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('index_number', '=', indexNumber),
+        eb.and([eb('unit_id', '=', unitId), eb('published_year', '=', year), eb('serial', '=', serial)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Moves the unit's counter of the year up to an imported serial, so later publications follow it. */
+export async function raiseSerialFloor(
+  trx: Executor,
+  unitId: number,
+  year: number,
+  serial: number,
+): Promise<void> {
+  await trx
+    .insertInto('publishing_counters')
+    .values({ unit_id: unitId, year, last: serial })
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'year']).doUpdateSet((eb) => ({
+        last: eb
+          .case()
+          .when('publishing_counters.last', '<', serial)
+          .then(serial)
+          .else(eb.ref('publishing_counters.last'))
+          .end(),
+      })),
+    )
+    .execute();
 }

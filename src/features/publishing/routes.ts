@@ -4,6 +4,7 @@ import type { AppContext } from '../../app-context.ts';
 import { NotFound } from '../../core/errors.ts';
 import { isSubColumn } from '../../core/publishing/categories.ts';
 import { renderPage } from '../../web/render.tsx';
+import { contentDisposition, downloadPublicAttachment, listPublicAttachments } from './attachments.ts';
 import { getCataloguePage, getPublicColumn, getPublishedItem, listColumnUnits } from './catalogue.ts';
 import { CatalogueListPage, ColumnHomePage, ColumnIndexPage, PublicItemPage } from './views/PublicPages.tsx';
 
@@ -46,7 +47,22 @@ export function publishingRoutes(context: AppContext) {
 
     app.get('/disclosure/items/:id', async (request, reply) => {
       const item = await getPublishedItem(context, idParam(request, '未找到该信息'));
-      return reply.type(html).send(renderPage(PublicItemPage({ item })));
+      const attachments = await listPublicAttachments({ context }, item);
+      return reply.type(html).send(renderPage(PublicItemPage({ item, attachments })));
+    });
+
+    app.get('/disclosure/items/:id/attachments/:attachmentId', async (request, reply) => {
+      const attachmentText = (request.params as { attachmentId?: string }).attachmentId ?? '';
+      const attachmentId = /^\d{1,15}$/.test(attachmentText) ? Number(attachmentText) : 0;
+      if (attachmentId <= 0) throw new NotFound('未找到该附件');
+      const file = await downloadPublicAttachment(context, idParam(request, '未找到该附件'), attachmentId);
+      // Images are shown in the body; documents are downloaded.
+      const disposition = file.mediaType.startsWith('image/') ? 'inline' : 'attachment';
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', contentDisposition(file.fileName, disposition))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
     });
     return Promise.resolve();
   };

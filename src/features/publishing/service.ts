@@ -6,6 +6,7 @@ import { yearOf } from '../../core/calendar/plain-date.ts';
 import { Conflict, Invalid, NotFound, Unprocessable } from '../../core/errors.ts';
 import { findCategory } from '../../core/publishing/categories.ts';
 import { formatIndexNumber } from '../../core/publishing/index-number.ts';
+import { loadDictionaries } from '../checks/service.ts';
 import { blockingFindings, checkItem, type ItemFinding } from '../../core/publishing/item-checks.ts';
 import { ITEM_STATUS_LABELS } from '../../core/publishing/metadata.ts';
 import {
@@ -20,10 +21,12 @@ import {
   type ReviewStage,
   type StageApproval,
 } from '../../core/publishing/review-chain.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import { indexItem, removeFromIndex } from '../search/service.ts';
+import { imageSourcesOf } from './attachments.ts';
+import { listItemAttachments, type ItemAttachment } from './attachments-repo.ts';
 import { parseItemForm, type ItemForm } from './form.ts';
 import type { Item, ItemContent, OverrideRecord, ReviewRecord, Subcategory } from './model.ts';
 import {
@@ -38,7 +41,10 @@ import {
 } from './policy.ts';
 import {
   findChain,
+  findDraftForItem,
   findItem,
+  linkItemToDraft,
+  type DraftForItem,
   findPublishingUnit,
   insertItem,
   insertOverride,
@@ -82,6 +88,7 @@ function contentOf(item: Item): ItemContent {
     title: item.title,
     summary: item.summary,
     body: item.body,
+    bodyHtml: item.bodyHtml,
     documentNumber: item.documentNumber,
     writtenOn: item.writtenOn,
     genre: item.genre,
@@ -101,6 +108,47 @@ function refuseUnlessStatus(item: Item, allowed: readonly Item['status'][], act:
   }
 }
 
+/**
+ * The Art. 44 draft a new item is made from (条例第四十四条), or null: it must be a draft of the same
+ * unit that no item was made from yet.
+ */
+async function draftToLink(trx: Executor, unitId: number, value: unknown): Promise<number | null> {
+  if (value === undefined || value === '') return null;
+  const text = typeof value === 'string' ? value : '';
+  const draft = /^\d{1,15}$/.test(text) ? await findDraftForItem(trx, Number(text)) : null;
+  if (draft === null || draft.unitId !== unitId) {
+    throw new Invalid('draftId', '主动公开草稿须是本单位的草稿');
+  }
+  if (draft.itemId !== null) throw new Conflict('该草稿已创建过主动公开信息');
+  return draft.id;
+}
+
+/** An Art. 44 draft, for the form of the item made from it: its unit's editors only. */
+export async function getDraftForNewItem(
+  scope: ActingScope,
+  unitId: number,
+  draftText: string,
+): Promise<{
+  draft: DraftForItem;
+  unit: { unitId: number; unitName: string; unitKind: string; subcategories: Subcategory[] };
+}> {
+  const { db } = scope.context.database;
+  const unit = await findPublishingUnit(db, unitId);
+  authorizeUnitFor(scope.actor, 'edit', unit);
+  const draft = /^\d{1,15}$/.test(draftText) ? await findDraftForItem(db, Number(draftText)) : null;
+  if (draft === null || draft.unitId !== unit.id) throw new NotFound('未找到该草稿');
+  if (draft.itemId !== null) throw new Conflict('该草稿已创建过主动公开信息');
+  return {
+    draft,
+    unit: {
+      unitId: unit.id,
+      unitName: unit.name,
+      unitKind: unit.kind,
+      subcategories: await listSubcategories(db, unit.id),
+    },
+  };
+}
+
 /** Creates a draft item of the unit; returns its id. */
 export async function createItem(
   scope: ActingScope,
@@ -117,10 +165,12 @@ export async function createItem(
       subcategories: await listSubcategories(trx, unit.id),
       today: chinaDate(now),
     });
+    const draftId = await draftToLink(trx, unit.id, form.draftId);
     const id = await insertItem(trx, dialect, unit.id, content, userIdOf(scope), now);
+    if (draftId !== null) await linkItemToDraft(trx, id, draftId);
     await recordAudit(
       trx,
-      audit(scope, 'publishing.create', id, { unitId: unit.id, subColumn: content.subColumn }),
+      audit(scope, 'publishing.create', id, { unitId: unit.id, subColumn: content.subColumn, draftId }),
       now,
     );
     return id;
@@ -143,6 +193,7 @@ export async function updateDraft(
       unitKind: item.unitKind,
       subcategories: await listSubcategories(trx, item.unitId),
       today: chinaDate(now),
+      imageSources: imageSourcesOf(item.id, await listItemAttachments(trx, item.id)),
     });
     await updateItemContent(trx, dialect, item.id, content, now);
     await recordAudit(trx, audit(scope, 'publishing.update', item.id, { status: item.status }), now);
@@ -160,12 +211,14 @@ export async function submitForReview(
   now = new Date(),
 ): Promise<ItemFinding[]> {
   const { db, dialect } = scope.context.database;
+  // Read before the transaction: the dictionaries are cached per database, not per transaction.
+  const dictionaries = await loadDictionaries(db, now);
   return inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'edit', item);
     refuseUnlessStatus(item, ['draft', 'returned'], '送审');
     const chain = await chainOf(trx, item.unitId);
-    const findings = checkItem(item, { today: now });
+    const findings = checkItem(item, { dictionaries, today: now });
     await updateItemState(
       trx,
       dialect,
@@ -254,6 +307,8 @@ export async function decideReview(
   now = new Date(),
 ): Promise<DecisionResult> {
   const { db, dialect } = scope.context.database;
+  // Read before the transaction: the dictionaries are cached per database, not per transaction.
+  const dictionaries = await loadDictionaries(db, now);
   return inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'review', item);
@@ -316,7 +371,7 @@ export async function decideReview(
     }
     const overrides = await listOverrides(trx, item.id, item.round);
     const blocking = blockingFindings(
-      checkItem(item, { today: now }),
+      checkItem(item, { dictionaries, today: now }),
       new Set(overrides.map((override) => override.findingKey)),
     );
     if (blocking.length > 0) {
@@ -365,6 +420,8 @@ export async function overrideFinding(
   now = new Date(),
 ): Promise<void> {
   const { db, dialect } = scope.context.database;
+  // Read before the transaction: the dictionaries are cached per database, not per transaction.
+  const dictionaries = await loadDictionaries(db, now);
   await inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'review', item);
@@ -374,7 +431,7 @@ export async function overrideFinding(
     if (reason === '') throw new Invalid('reason', '不予修改须填写理由');
     if (Array.from(reason).length > 500) throw new Invalid('reason', '理由不能超过 500 个字');
     refuseUnlessStatus(item, ['in_review'], '对检查结果作出说明');
-    const finding = checkItem(item, { today: now }).find((candidate) => candidate.key === key);
+    const finding = checkItem(item, { dictionaries, today: now }).find((candidate) => candidate.key === key);
     if (finding === undefined) throw new Invalid('key', '该检查结果已不存在，请刷新页面');
     const added = await insertOverride(
       trx,
@@ -409,6 +466,8 @@ export async function correctItem(
   now = new Date(),
 ): Promise<void> {
   const { db, dialect } = scope.context.database;
+  // Read before the transaction: the dictionaries are cached per database, not per transaction.
+  const dictionaries = await loadDictionaries(db, now);
   await inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'manage', item);
@@ -421,8 +480,11 @@ export async function correctItem(
       unitKind: item.unitKind,
       subcategories: await listSubcategories(trx, item.unitId),
       today: chinaDate(now),
+      imageSources: imageSourcesOf(item.id, await listItemAttachments(trx, item.id)),
     });
-    const errors = checkItem(content, { today: now }).filter((finding) => finding.severity === 'error');
+    const errors = checkItem(content, { dictionaries, today: now }).filter(
+      (finding) => finding.severity === 'error',
+    );
     if (errors.length > 0) {
       throw new Unprocessable(
         `更正后的内容仍有 ${errors.length} 处错误：${errors
@@ -530,6 +592,18 @@ export async function setReviewChain(
   });
 }
 
+/** A unit's review chain for the disclosure office's page: the unit's own, or the default. */
+export async function getReviewChain(
+  scope: ActingScope,
+  unitId: number,
+): Promise<{ unitId: number; unitName: string; stages: readonly ReviewStage[]; isDefault: boolean }> {
+  const { db } = scope.context.database;
+  const unit = await findPublishingUnit(db, unitId);
+  if (unit === null || !canConfigureUnit(scope.actor, unit.path)) throw new NotFound('未找到该单位');
+  const own = await findChain(db, unit.id);
+  return { unitId: unit.id, unitName: unit.name, stages: own ?? DEFAULT_CHAIN, isDefault: own === null };
+}
+
 /** Adds a unit's own sub-category under a statutory category; returns its id. */
 export async function addSubcategory(
   scope: ActingScope,
@@ -572,6 +646,8 @@ export interface ItemWorkspace {
   readonly findings: readonly ItemFinding[];
   readonly overrides: readonly OverrideRecord[];
   readonly versions: readonly StoredVersion[];
+  /** Every file the item has had; removed ones carry the version they left in. */
+  readonly attachments: readonly ItemAttachment[];
   readonly subcategories: readonly Subcategory[];
   readonly reviewers: readonly { id: number; name: string; role: string }[];
   readonly can: {
@@ -596,9 +672,13 @@ export async function getItemWorkspace(
     item,
     reviews,
     position,
-    findings: item.status === 'withdrawn' ? [] : checkItem(item, { today: now }),
+    findings:
+      item.status === 'withdrawn'
+        ? []
+        : checkItem(item, { dictionaries: await loadDictionaries(db, now), today: now }),
     overrides: await listOverrides(db, item.id, item.round),
     versions: await listVersions(db, item.id),
+    attachments: await listItemAttachments(db, item.id),
     subcategories: await listSubcategories(db, item.unitId),
     reviewers: canOnItem(scope.actor, 'assign', item.unitPath)
       ? await listReviewersOf(db, item.unitPath)

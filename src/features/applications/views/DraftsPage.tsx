@@ -48,6 +48,7 @@ export function DraftListPage({ actor, csrfToken, drafts }: DraftListPageProps) 
               <th scope="col">来源</th>
               <th scope="col">状态</th>
               <th scope="col">生成日期</th>
+              <th scope="col">主动公开信息</th>
             </tr>
           </thead>
           <tbody>
@@ -76,6 +77,17 @@ export function DraftListPage({ actor, csrfToken, drafts }: DraftListPageProps) 
                 </td>
                 <td>{STATUS_LABELS[draft.status] ?? draft.status}</td>
                 <td>{chineseDate(chinaDate(draft.createdAt))}</td>
+                <td data-testid="draft-item">
+                  {draft.item === null ? (
+                    <a href={`/admin/publishing/units/${draft.unitId}/new?draft=${draft.id}`}>
+                      创建主动公开信息
+                    </a>
+                  ) : draft.item.published ? (
+                    <a href={`/disclosure/items/${draft.item.id}`}>已发布</a>
+                  ) : (
+                    <a href={`/admin/publishing/items/${draft.item.id}`}>已创建，尚未发布</a>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,14 +15,22 @@ import { REVIEW_STAGE_LABELS } from '../../../core/publishing/review-chain.ts';
 import type { ItemContent, Subcategory } from '../model.ts';
 import type { ItemListEntry, ItemWorkspace } from '../service.ts';
 import { categoryLabel } from './format.ts';
+import { RichBody } from './RichBody.tsx';
+import { MAX_ITEM_ATTACHMENT_BYTES, typeNameOf } from '../attachments.ts';
+import { attachmentHref } from '../rich-text.ts';
 
 /** What the form fields show: the stored item, or what was just typed when it was refused. */
-export type FormValues = Readonly<Partial<Record<keyof ItemContent, string>>>;
+export type FormValues = Readonly<Partial<Record<keyof ItemContent | 'bodyFormat' | 'draftId', string>>>;
 
+/** A rich-text body is edited as its HTML, a plain one as its text. */
 export function formValuesOf(content: ItemContent): FormValues {
-  return Object.fromEntries(
-    Object.entries(content).map(([key, value]) => [key, value === null ? '' : String(value)]),
-  );
+  return {
+    ...Object.fromEntries(
+      Object.entries(content).map(([key, value]) => [key, value === null ? '' : String(value)]),
+    ),
+    body: content.bodyHtml ?? content.body,
+    bodyFormat: content.bodyHtml === null ? 'text' : 'html',
+  };
 }
 
 /** The typed text of a refused form, as strings. */
@@ -66,6 +74,8 @@ export function ItemListPage({
           {editorUnits.map((unit) => (
             <li key={unit.id}>
               <a href={`/admin/publishing/units/${unit.id}/new`}>新建信息（{unit.name}）</a>
+              {' · '}
+              <a href={`/admin/publishing/units/${unit.id}/imports/new`}>导入已有信息（CSV/XLSX）</a>
             </li>
           ))}
         </ul>
@@ -142,10 +152,13 @@ export function ItemFields({
   unitKind,
   subcategories,
   values,
+  preview,
 }: {
   unitKind: string;
   subcategories: readonly Subcategory[];
   values: FormValues | null;
+  /** The sanitised body, when the editor asked for a preview. */
+  preview?: string;
 }) {
   const v: FormValues = values ?? {};
   return (
@@ -196,12 +209,30 @@ export function ItemFields({
         </textarea>
       </p>
       <p>
-        <label for="f-body">正文（每行一段）</label>
+        <label for="f-bodyFormat">正文格式</label>
+        <br />
+        <select id="f-bodyFormat" name="bodyFormat">
+          <option value="text" selected={(v.bodyFormat ?? 'text') === 'text'}>
+            纯文本（每行一段）
+          </option>
+          <option value="html" selected={v.bodyFormat === 'html'}>
+            HTML（段落、h2–h4 标题、列表、表格、加粗、斜体、链接、本信息附件中的图片）
+          </option>
+        </select>
+      </p>
+      <p>
+        <label for="f-body">正文</label>
         <br />
         <textarea id="f-body" name="body" rows={12}>
           {v.body ?? ''}
         </textarea>
       </p>
+      {preview !== undefined ? (
+        <section class="preview" aria-labelledby="preview-heading" data-testid="body-preview">
+          <h3 id="preview-heading">正文预览（保存时按此结果保存）</h3>
+          <RichBody html={preview} />
+        </section>
+      ) : null}
       <Field name="documentNumber" label={METADATA_LABELS.documentNumber} value={v.documentNumber ?? null} />
       <Field name="writtenOn" label={METADATA_LABELS.writtenOn} value={v.writtenOn ?? null} type="date" />
       <Field name="genre" label={METADATA_LABELS.genre} value={v.genre ?? null} />
@@ -241,10 +272,12 @@ export function NewItemPage({
   unit,
   values = null,
   error,
+  preview,
 }: PageBase & {
   unit: { unitId: number; unitName: string; unitKind: string; subcategories: readonly Subcategory[] };
   values?: FormValues | null;
   error?: FormProblem;
+  preview?: string;
 }) {
   return (
     <AdminLayout title="新建主动公开信息" actor={actor} csrfToken={csrfToken}>
@@ -252,8 +285,22 @@ export function NewItemPage({
       <p class="muted">索引号和发布日期在发布时由系统生成，不能填写。</p>
       <form method="post" action={`/admin/publishing/units/${unit.unitId}/items`}>
         <CsrfField token={csrfToken} />
+        {values?.draftId ? (
+          <p data-testid="from-draft">
+            <input type="hidden" name="draftId" value={values.draftId} />
+            根据依申请公开转主动公开的草稿创建（条例第四十四条），已预先填入草稿的标题和正文。
+          </p>
+        ) : null}
         <FormError error={error} />
-        <ItemFields unitKind={unit.unitKind} subcategories={unit.subcategories} values={values} />
+        <ItemFields
+          unitKind={unit.unitKind}
+          subcategories={unit.subcategories}
+          values={values}
+          preview={preview}
+        />
+        <button type="submit" name="preview" value="1">
+          预览正文
+        </button>{' '}
         <button type="submit">保存草稿</button>
       </form>
     </AdminLayout>
@@ -263,8 +310,10 @@ export function NewItemPage({
 /** A refused edit or correction: the message and what was typed, shown in its form. */
 export interface RefusedForm {
   readonly form: 'edit' | 'correct';
-  readonly error: FormProblem;
+  readonly error?: FormProblem;
   readonly values: FormValues;
+  /** The sanitised body, when the form came back for a preview rather than a refusal. */
+  readonly preview?: string;
 }
 
 export function ItemWorkspacePage({
@@ -294,6 +343,12 @@ export function ItemWorkspacePage({
       {item.status === 'published' ? (
         <p>
           <a href={`/disclosure/items/${item.id}`}>查看公开页面</a>
+        </p>
+      ) : null}
+      {item.draftId !== null ? (
+        <p data-testid="item-draft">
+          来源：<a href={`/admin/disclosure-drafts#draft-${item.draftId}`}>依申请公开转主动公开草稿</a>
+          （条例第四十四条）
         </p>
       ) : null}
       {item.chain ? (
@@ -409,7 +464,11 @@ export function ItemWorkspacePage({
               unitKind={item.unitKind}
               subcategories={workspace.subcategories}
               values={valuesFor('edit')}
+              preview={refused?.form === 'edit' ? refused.preview : undefined}
             />
+            <button type="submit" name="preview" value="1">
+              预览正文
+            </button>{' '}
             <button type="submit">保存</button>
           </form>
           <form method="post" action={`${base}/submit`}>
@@ -431,6 +490,7 @@ export function ItemWorkspacePage({
                 unitKind={item.unitKind}
                 subcategories={workspace.subcategories}
                 values={valuesFor('correct')}
+                preview={refused?.form === 'correct' ? refused.preview : undefined}
               />
               <p>
                 <label for="f-correct-reason">更正原因</label>
@@ -454,6 +514,12 @@ export function ItemWorkspacePage({
           </section>
         </>
       ) : null}
+
+      <AttachmentsSection
+        workspace={workspace}
+        csrfToken={csrfToken}
+        changeable={editable || (can.manage && item.status === 'published')}
+      />
 
       <h2>审核记录</h2>
       {reviews.length === 0 ? (
@@ -498,5 +564,113 @@ export function ItemWorkspacePage({
         </>
       ) : null}
     </AdminLayout>
+  );
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1048576).toFixed(1)}MB`;
+}
+
+/** The item's files: current ones (with removal), removed ones in the history, and the upload form. */
+function AttachmentsSection({
+  workspace,
+  csrfToken,
+  changeable,
+}: {
+  workspace: ItemWorkspace;
+  csrfToken: string;
+  changeable: boolean;
+}) {
+  const { item, attachments } = workspace;
+  const base = `/admin/publishing/items/${item.id}/attachments`;
+  const published = item.status === 'published';
+  const current = attachments.filter((attachment) => attachment.removedInVersion === null);
+  const removed = attachments.filter((attachment) => attachment.removedInVersion !== null);
+  return (
+    <section aria-labelledby="attachments">
+      <h2 id="attachments">附件</h2>
+      {current.length === 0 ? (
+        <p class="muted">暂无附件。</p>
+      ) : (
+        <table data-testid="attachments">
+          <thead>
+            <tr>
+              <th scope="col">文件</th>
+              <th scope="col">类型</th>
+              <th scope="col">大小</th>
+              <th scope="col">正文中引用图片的地址</th>
+              {changeable ? <th scope="col">删除</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {current.map((attachment) => (
+              <tr key={attachment.id} data-attachment={attachment.id}>
+                <td>
+                  <a href={`${base}/${attachment.id}`}>{attachment.fileName}</a>
+                </td>
+                <td>{typeNameOf(attachment.mediaType)}</td>
+                <td>{sizeText(attachment.sizeBytes)}</td>
+                <td>
+                  {attachment.mediaType.startsWith('image/') ? (
+                    <code>{attachmentHref(item.id, attachment.id)}</code>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                {changeable ? (
+                  <td>
+                    <form method="post" action={`${base}/${attachment.id}/remove`}>
+                      <CsrfField token={csrfToken} />
+                      {published ? (
+                        <>
+                          <label for={`f-remove-reason-${attachment.id}`}>更正原因</label>{' '}
+                          <input id={`f-remove-reason-${attachment.id}`} name="reason" />{' '}
+                        </>
+                      ) : null}
+                      <button type="submit">删除</button>
+                    </form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {removed.length > 0 ? (
+        <ul data-testid="removed-attachments">
+          {removed.map((attachment) => (
+            <li key={attachment.id}>
+              <a href={`${base}/${attachment.id}`}>{attachment.fileName}</a>（第 {attachment.addedInVersion}{' '}
+              版添加，第 {attachment.removedInVersion} 版删除）
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {changeable ? (
+        <form
+          method="post"
+          action={`${base}?_csrf=${encodeURIComponent(csrfToken)}`}
+          enctype="multipart/form-data"
+          data-testid="attachment-form"
+        >
+          {published ? (
+            <p>
+              <label for="f-attachment-reason">更正原因（已发布的信息添加附件属于更正）</label>
+              <br />
+              <input id="f-attachment-reason" name="reason" />
+            </p>
+          ) : null}
+          <p>
+            <label for="f-file">
+              添加附件（PDF、DOCX、XLSX、JPEG、PNG，按文件内容识别，每个不超过{' '}
+              {MAX_ITEM_ATTACHMENT_BYTES / 1048576}MB）
+            </label>
+            <br />
+            <input id="f-file" type="file" name="file" />
+          </p>
+          <button type="submit">上传</button>
+        </form>
+      ) : null}
+    </section>
   );
 }

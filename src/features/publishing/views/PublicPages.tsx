@@ -12,6 +12,10 @@ import type { CataloguePage, PublicColumn } from '../catalogue.ts';
 import type { PublishingUnit } from '../repo.ts';
 import type { Item, PublishedSummary } from '../model.ts';
 import { categoryLabel, chineseDay, paragraphsOf } from './format.ts';
+import { RichBody } from './RichBody.tsx';
+import { imageSourcesOf, typeNameOf } from '../attachments.ts';
+import type { ItemAttachment } from '../attachments-repo.ts';
+import { attachmentHref, sanitizeBody } from '../rich-text.ts';
 
 const columnHref = (unitId: number, subColumn: SubColumn) => `/disclosure/units/${unitId}/${subColumn}`;
 
@@ -220,7 +224,17 @@ export function CatalogueListPage({ page }: { page: CataloguePage }) {
   );
 }
 
-export function PublicItemPage({ item }: { item: Item }) {
+function sizeText(bytes: number): string {
+  return bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1048576).toFixed(1)}MB`;
+}
+
+export function PublicItemPage({
+  item,
+  attachments = [],
+}: {
+  item: Item;
+  attachments?: readonly ItemAttachment[];
+}) {
   const validity =
     item.validity === null
       ? null
@@ -287,9 +301,26 @@ export function PublicItemPage({ item }: { item: Item }) {
             纠错
           </a>
         </p>
-        {paragraphsOf(item.body).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
+        {item.bodyHtml !== null ? (
+          <RichBody html={sanitizeBody(item.bodyHtml, imageSourcesOf(item.id, attachments))} />
+        ) : (
+          paragraphsOf(item.body).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+        )}
+        {attachments.length > 0 ? (
+          <section aria-labelledby="item-attachments">
+            <h2 id="item-attachments">附件</h2>
+            <ul data-testid="public-attachments">
+              {attachments.map((attachment) => (
+                <li key={attachment.id}>
+                  <a href={attachmentHref(item.id, attachment.id)} download>
+                    {attachment.fileName}
+                  </a>
+                  （{typeNameOf(attachment.mediaType)}，{sizeText(attachment.sizeBytes)}）
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </article>
     </Layout>
   );
