@@ -10,6 +10,7 @@ import {
   listCorrections,
   recordCorrectionFix,
   replyCorrection,
+  revealCorrectionContact,
   triageCorrection,
 } from './service.ts';
 import { CorrectionListPage, CorrectionTaskPage } from './views/CorrectionPages.tsx';
@@ -46,11 +47,17 @@ export function correctionAdminRoutes(context: AppContext) {
         .send(renderPage(CorrectionListPage({ actor: session.actor, csrfToken: session.csrfToken, tasks })));
     });
 
-    const taskPage = async (request: FastifyRequest, error?: string) => {
+    const taskPage = async (request: FastifyRequest, error?: string, revealed?: string | null) => {
       const session = sessionOf(request);
       const task = await getCorrection(scopeOf(request, session), idParam(request));
       const props = { actor: session.actor, csrfToken: session.csrfToken, task };
-      return renderPage(CorrectionTaskPage(error === undefined ? props : { ...props, error }));
+      return renderPage(
+        CorrectionTaskPage({
+          ...props,
+          ...(error === undefined ? {} : { error }),
+          ...(revealed === undefined ? {} : { revealed }),
+        }),
+      );
     };
 
     app.get('/admin/corrections/:id', async (request, reply) =>
@@ -75,6 +82,19 @@ export function correctionAdminRoutes(context: AppContext) {
             .send(await taskPage(request, error.message));
         }
       });
+
+    app.post('/admin/corrections/:id/reveal', async (request, reply) => {
+      const session = sessionOf(request);
+      const id = idParam(request);
+      reply.type(html).header('cache-control', 'no-store');
+      try {
+        const contact = await revealCorrectionContact(scopeOf(request, session), id, bodyOf(request).reason);
+        return await reply.send(await taskPage(request, undefined, contact));
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return reply.status(400).send(await taskPage(request, error.message));
+      }
+    });
 
     act('/triage', (scope, id) => triageCorrection(scope, id));
     act('/fix', (scope, id, body) => recordCorrectionFix(scope, id, body));

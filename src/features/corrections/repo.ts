@@ -1,7 +1,7 @@
 // All SQL of correction tasks.
 import { PostgresAdapter, sql } from 'kysely';
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
-import { fromDate, type DialectName } from '../../db/dialect.ts';
+import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
 import type { CorrectionSource, CorrectionStatus, CorrectionTask } from './model.ts';
 
@@ -123,4 +123,27 @@ export async function lockTask(trx: Executor, dialect: DialectName, id: number):
 /** The dialect of a transaction handed in by another feature (openCorrectionTask takes only the trx). */
 export function dialectOf(trx: Executor): DialectName {
   return trx.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The dedupe key of the outbox message that carries a task's reply to its reporter. */
+export function replyDedupeKey(taskId: number): string {
+  return `correction-reply:${taskId}`;
+}
+
+/** The reply's message in the outbox, if one was enqueued: when, and when and how it went out. */
+export async function findReplyMessage(
+  db: Executor,
+  taskId: number,
+): Promise<{ queuedAt: Date; sentAt: Date | null; sentVia: string | null } | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(['created_at', 'sent_at', 'sent_via'])
+    .where('dedupe_key', '=', replyDedupeKey(taskId))
+    .executeTakeFirst();
+  if (row === undefined) return null;
+  return {
+    queuedAt: toDate(row.created_at),
+    sentAt: row.sent_at === null ? null : toDate(row.sent_at),
+    sentVia: row.sent_via,
+  };
 }

@@ -9,7 +9,14 @@ import type { Database } from '../../db/schema.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { chinaDate, loadCalendar } from '../applications/clock.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
-import { openPersonalForDisplay, presentMasked, sealPersonal } from '../privacy/personal-field.ts';
+import { validateReason } from '../accounts/validate.ts';
+import { enqueueNotification } from '../notifications/outbox.ts';
+import {
+  openPersonal,
+  openPersonalForDisplay,
+  presentMasked,
+  sealPersonal,
+} from '../privacy/personal-field.ts';
 import {
   DEFAULT_CORRECTION_REPLY_WORKDAYS,
   isClosed,
@@ -18,7 +25,16 @@ import {
   type CorrectionTask,
 } from './model.ts';
 import { authorizeCorrection, authorizeCorrectionList, correctionScopes } from './policy.ts';
-import { dialectOf, findTask, insertTask, listTasks, lockTask, updateTask } from './repo.ts';
+import {
+  dialectOf,
+  findReplyMessage,
+  findTask,
+  insertTask,
+  listTasks,
+  lockTask,
+  replyDedupeKey,
+  updateTask,
+} from './repo.ts';
 
 export interface NewCorrectionTask {
   readonly unitId: number;
@@ -133,20 +149,43 @@ export async function reportCorrection(
   });
 }
 
+/** The reply's message to the reporter in the outbox. */
+export interface ReplyMessage {
+  readonly queuedAt: Date;
+  /** Null while it waits for the delivery job. */
+  readonly sentAt: Date | null;
+  readonly sentVia: string | null;
+}
+
 export interface CorrectionView extends CorrectionTask {
   readonly overdue: boolean;
   /** The reporter's contact, masked. */
   readonly contactMasked: string | null;
+  readonly contactKind: 'email' | 'phone' | null;
+  /** The task page only: the reply sent to the reporter's e-mail address, if any. */
+  readonly replyMessage: ReplyMessage | null;
 }
 
-function viewOf(context: AppContext, task: CorrectionTask, today: PlainDate): CorrectionView {
+function contactKindOf(contact: string | null): 'email' | 'phone' | null {
+  if (contact === null) return null;
+  return contact.includes('@') ? 'email' : 'phone';
+}
+
+function viewOf(
+  context: AppContext,
+  task: CorrectionTask,
+  today: PlainDate,
+  replyMessage: ReplyMessage | null = null,
+): CorrectionView {
   const contact = openPersonalForDisplay(context.keys, task.contactSealed);
-  const kind = contact !== null && contact.includes('@') ? 'email' : 'phone';
+  const kind = contactKindOf(contact);
   return {
     ...task,
     contactSealed: null,
     overdue: isOverdue(task, today),
-    contactMasked: presentMasked(kind, contact),
+    contactMasked: presentMasked(kind ?? 'phone', contact),
+    contactKind: kind,
+    replyMessage,
   };
 }
 
@@ -162,9 +201,42 @@ export async function getCorrection(
   id: number,
   now = new Date(),
 ): Promise<CorrectionView> {
-  const task = await findTask(scope.context.database.db, id);
+  const { db } = scope.context.database;
+  const task = await findTask(db, id);
   authorizeCorrection(scope.actor, task);
-  return viewOf(scope.context, task, chinaDate(now));
+  return viewOf(scope.context, task, chinaDate(now), await findReplyMessage(db, id));
+}
+
+/**
+ * The reporter's contact unmasked, for the staff who handle the task, with a reason; written to the
+ * audit log (the reason, never the value). Anyone else gets NotFound, before the reason is looked at.
+ */
+export async function revealCorrectionContact(
+  scope: ActingScope,
+  id: number,
+  reason: unknown,
+  now = new Date(),
+): Promise<string | null> {
+  const { db } = scope.context.database;
+  return inTransaction(db, async (trx) => {
+    const task = await findTask(trx, id);
+    authorizeCorrection(scope.actor, task);
+    const why = validateReason(reason);
+    const contact = openPersonal(scope.context.keys, task.contactSealed);
+    await recordAudit(
+      trx,
+      {
+        actor: auditActorOf(scope.actor),
+        address: scope.address,
+        action: 'correction.reveal-contact',
+        objectType: 'correction',
+        objectId: id,
+        details: { reason: why, kind: contactKindOf(contact) },
+      },
+      now,
+    );
+    return contact;
+  });
 }
 
 type Step = 'triage' | 'fix' | 'reply';
@@ -252,13 +324,30 @@ export async function replyCorrection(
     scope,
     id,
     'reply',
-    async (_task, trx) => {
+    async (task, trx) => {
       const outcome = form.outcome;
       if (outcome !== 'replied' && outcome !== 'rejected') throw new Invalid('outcome', '请选择处理结果');
       const reply = requiredText(form, 'reply', '请填写答复内容', 2000);
       const repliedOn = chinaDate(now);
       await updateTask(trx, scope.context.database.dialect, id, { status: outcome, reply, repliedOn }, now);
-      return { to: outcome, reply, repliedOn };
+      // The reply goes to the reporter when they left an e-mail address; the outbox's dedupe key makes it
+      // one message whatever happens, and the address travels sealed.
+      const contact = openPersonal(scope.context.keys, task.contactSealed);
+      const notified =
+        contactKindOf(contact) === 'email' &&
+        (await enqueueNotification(
+          trx,
+          {
+            kind: 'correction-reply',
+            dedupeKey: replyDedupeKey(id),
+            recipientUserId: null,
+            recipientAddressSealed: task.contactSealed,
+            subject: `关于您对“${task.itemTitle ?? task.unitName}”的纠错的答复`,
+            body: `${outcome === 'replied' ? '您反映的问题已核实处理。' : '经核实，您反映的问题不予采纳。'}\n\n${reply}\n\n${task.unitName}\n${repliedOn}`,
+          },
+          now,
+        ));
+      return { to: outcome, reply, repliedOn, notified };
     },
     now,
   );

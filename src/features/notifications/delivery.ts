@@ -33,7 +33,9 @@ export interface DeliverySummary {
 
 /** The e-mail address to send to, or why the message goes to the log instead. */
 async function addressOf(context: AppContext, message: PendingNotification): Promise<string | null> {
-  if (message.recipientUserId === null) return null;
+  if (message.recipientUserId === null) {
+    return message.recipientAddressSealed ? openPersonal(context.keys, message.recipientAddressSealed) : null;
+  }
   const recipient = await findRecipient(context.database.db, message.recipientUserId);
   if (recipient === null || recipient.disabled || recipient.emailSealed === null) return null;
   return openPersonal(context.keys, recipient.emailSealed);

@@ -11,6 +11,8 @@ export interface NewNotification {
   readonly dedupeKey: string;
   /** The staff member to notify; null: nobody to address it to (it is written to the log). */
   readonly recipientUserId: number | null;
+  /** Someone without an account (a 纠错 reporter): the e-mail address, sealed; used when no user is named. */
+  readonly recipientAddressSealed?: string | null;
   readonly subject: string;
   readonly body: string;
 }

@@ -17,6 +17,7 @@ export async function insertNotification(
       kind: notification.kind,
       dedupe_key: notification.dedupeKey,
       recipient_user_id: notification.recipientUserId,
+      recipient_address_sealed: notification.recipientAddressSealed ?? null,
       subject: notification.subject,
       body: notification.body,
       // ISO-8601 text is SQLite's timestamp form and PostgreSQL reads it into timestamptz exactly, so a
@@ -58,7 +59,16 @@ export async function claimNotifications(
     .where('id', 'in', candidates)
     .where('sent_at', 'is', null)
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', now)]))
-    .returning(['id', 'kind', 'dedupe_key', 'recipient_user_id', 'subject', 'body', 'attempts'])
+    .returning([
+      'id',
+      'kind',
+      'dedupe_key',
+      'recipient_user_id',
+      'recipient_address_sealed',
+      'subject',
+      'body',
+      'attempts',
+    ])
     .execute();
   return rows
     .map((row) => ({
@@ -66,6 +76,7 @@ export async function claimNotifications(
       kind: row.kind,
       dedupeKey: row.dedupe_key,
       recipientUserId: row.recipient_user_id,
+      recipientAddressSealed: row.recipient_address_sealed,
       subject: row.subject,
       body: row.body,
       attempts: row.attempts,

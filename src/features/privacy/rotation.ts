@@ -97,6 +97,8 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'application_attachments', keyColumn: 'id', sealedColumn: 'content_sealed' },
   // The phone or email a member of the public leaves with a correction report (纠错).
   { table: 'correction_tasks', keyColumn: 'id', sealedColumn: 'contact_sealed' },
+  // The e-mail address a reply to such a report goes to, while it waits in the outbox.
+  { table: 'outbox', keyColumn: 'id', sealedColumn: 'recipient_address_sealed' },
 ];
 
 export const DEFAULT_BATCH_SIZE = 500;

@@ -69,6 +69,12 @@ export function CorrectionReceiptPage({
   );
 }
 
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+function beijingTime(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 interface PageBase {
   readonly actor: StaffActor;
   readonly csrfToken: string;
@@ -123,7 +129,8 @@ export function CorrectionTaskPage({
   csrfToken,
   task,
   error,
-}: PageBase & { task: CorrectionView; error?: string }) {
+  revealed,
+}: PageBase & { task: CorrectionView; error?: string; revealed?: string | null }) {
   const open = task.status === 'open' || task.status === 'in-progress';
   return (
     <AdminLayout title="纠错任务" actor={actor} csrfToken={csrfToken}>
@@ -160,12 +167,40 @@ export function CorrectionTaskPage({
         <dt>问题说明</dt>
         <dd>{task.description}</dd>
         <dt>联系方式</dt>
-        <dd data-testid="contact">{task.contactMasked ?? '（未留）'}</dd>
+        <dd data-testid="contact">
+          {revealed !== undefined ? (
+            <strong data-testid="contact-revealed">{revealed ?? '（未留）'}</strong>
+          ) : (
+            (task.contactMasked ?? '（未留）')
+          )}
+        </dd>
         <dt>更正情况</dt>
         <dd>{task.fixNote ?? ''}</dd>
         <dt>答复</dt>
         <dd>{task.reply ?? ''}</dd>
+        {task.replyMessage !== null ? (
+          <>
+            <dt>答复邮件</dt>
+            <dd data-testid="reply-message" data-sent={String(task.replyMessage.sentAt !== null)}>
+              {task.replyMessage.sentAt === null
+                ? `已排队，等待发送（${beijingTime(task.replyMessage.queuedAt)}）`
+                : task.replyMessage.sentVia === 'email'
+                  ? `已发送至纠错人的电子邮箱（${beijingTime(task.replyMessage.sentAt)}）`
+                  : `未配置邮件服务器，答复已记入系统日志（${beijingTime(task.replyMessage.sentAt)}）`}
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {task.contactKind !== null && revealed === undefined ? (
+        <form method="post" action={`/admin/corrections/${task.id}/reveal`} data-testid="reveal-form">
+          <CsrfField token={csrfToken} />
+          <label>
+            查看完整联系方式的原因（记入审计日志）
+            <input name="reason" required minLength={2} maxLength={200} />
+          </label>
+          <button type="submit">查看联系方式</button>
+        </form>
+      ) : null}
       {open && task.status === 'open' ? (
         <form method="post" action={`/admin/corrections/${task.id}/triage`}>
           <CsrfField token={csrfToken} />
