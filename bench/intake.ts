@@ -8,7 +8,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { AppContext } from '../src/app-context.ts';
 import { loadConfig, type DatabaseConfig } from '../src/config.ts';
 import { submitOnlineApplication } from '../src/features/applications/service.ts';
@@ -16,40 +15,7 @@ import { addUnit } from '../src/features/units/service.ts';
 import { openDatabase } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { loadKeyRing } from '../src/security/key-file.ts';
-
-interface Target {
-  readonly name: string;
-  readonly database: DatabaseConfig;
-  readonly drop: () => Promise<void>;
-}
-
-function sqliteTarget(dir: string): Target {
-  return {
-    name: 'SQLite（文件，WAL，synchronous=FULL）',
-    database: { kind: 'sqlite', file: join(dir, 'intake.db') },
-    drop: () => Promise.resolve(),
-  };
-}
-
-async function postgresTarget(baseUrl: string): Promise<Target> {
-  const name = `gongkai_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'PostgreSQL',
-    database: { kind: 'postgres', url: url.toString() },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+import { postgresTarget, sqliteTarget, type Target } from './targets.ts';
 
 /** A typical online application of a person; the description has the length of a real request. */
 function applicationForm(unitId: number, n: number): Record<string, string> {
@@ -141,9 +107,11 @@ export async function benchIntake(budgetMs: number, configured: DatabaseConfig):
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
   try {
     const keysFile = join(dir, 'keys.json');
-    const rows = [await measureTarget(sqliteTarget(dir), keysFile, budgetMs)];
+    const rows = [await measureTarget(sqliteTarget(dir, 'intake.db'), keysFile, budgetMs)];
     if (configured.kind === 'postgres') {
-      rows.push(await measureTarget(await postgresTarget(configured.url), keysFile, budgetMs));
+      rows.push(
+        await measureTarget(await postgresTarget(configured.url, 'gongkai_bench'), keysFile, budgetMs),
+      );
     }
     return rows;
   } finally {

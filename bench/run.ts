@@ -11,8 +11,18 @@ import {
 import { checkReportSource } from '../src/features/reports/service.ts';
 import type { AnnualReport } from '../src/core/report/types.ts';
 import { launchBrowser } from '../test/support/browser.ts';
+import { ASSESSMENT_HEADER, benchAssessment } from './assessment.ts';
 import { benchIntake, INTAKE_HEADER } from './intake.ts';
+import {
+  benchContentChecks,
+  benchItemCount,
+  benchItemPages,
+  CHECKS_HEADER,
+  ITEMS_HEADER,
+  SEARCH_HEADER,
+} from './items.ts';
 import { reportAsText, type TextLayout } from './layouts.ts';
+import { benchReport, REPORT_BENCH_DEFAULT, REPORT_HEADER, type ReportBenchSize } from './report.ts';
 
 const quick = process.argv.includes('--quick');
 const budgetMs = quick ? 150 : 2000;
@@ -128,4 +138,36 @@ process.stdout.write(
   `（每项测量 ${intakeBudgetMs} 毫秒，逐件提交，每件在事务提交后才确认；参照为同一数据库、同一轮中逐行` +
     `插入并提交一行同样大小的数据。参照倍数越小越好：受理一件申请所花时间相当于多少次裸插入提交。` +
     `设置 DATABASE_URL=postgres://… 时同时测量 PostgreSQL。）\n`,
+);
+
+// Issue-size runs (1,000,000 items, 100,000 applications) take many minutes to generate; the default is a
+// tenth of that, `--quick` (the CI smoke run) a token size, and GONGKAI_BENCH_FULL=1 the full size.
+const full = process.env.GONGKAI_BENCH_FULL === '1';
+const itemCount = quick ? 2_000 : full ? 1_000_000 : benchItemCount();
+const items = await benchItemPages(quick ? 150 : 3000, itemCount);
+process.stdout.write(
+  `\n主动公开页面与检索：${items.items.toLocaleString('en-US')} 条信息、100 个单位的 SQLite 数据库` +
+    `（生成用时 ${(items.generatedInMs / 1000).toFixed(1)} 秒）\n`,
+);
+printTable(ITEMS_HEADER, items.pages);
+printTable(SEARCH_HEADER, [items.search]);
+process.stdout.write('\n');
+printTable(CHECKS_HEADER, benchContentChecks(quick ? 150 : 2000));
+
+const reportSize: ReportBenchSize = quick
+  ? { applications: 200, items: 2_000, units: 20 }
+  : full
+    ? REPORT_BENCH_DEFAULT
+    : { applications: 10_000, items: 100_000, units: 1_000 };
+process.stdout.write('\n');
+printTable(REPORT_HEADER, await benchReport(loadConfig().database, reportSize));
+
+process.stdout.write('\n');
+printTable(
+  ASSESSMENT_HEADER,
+  await benchAssessment(loadConfig().database, quick ? { units: 50, repeats: 1 } : { repeats: 5 }),
+);
+process.stdout.write(
+  `（年报汇编、汇总与考核计算均先生成数据再计时；设置 DATABASE_URL=postgres://… 时同时测量 PostgreSQL；` +
+    `GONGKAI_BENCH_FULL=1 时按 1,000,000 条信息、100,000 件申请的规模运行。）\n`,
 );

@@ -12,6 +12,7 @@ import { registerClockCommands } from './clock-commands.ts';
 import { registerCheckCommands } from './check-commands.ts';
 import { registerCalendarCommands } from './calendar-commands.ts';
 import { registerSearchCommands } from './search-commands.ts';
+import { registerAssessCommands } from './assess-commands.ts';
 
 const program = new Command('gongkai')
   .description('公开（Gongkai）：政府信息公开平台的命令行工具')
@@ -35,6 +36,7 @@ registerClockCommands(program);
 registerCheckCommands(program);
 registerCalendarCommands(program);
 registerSearchCommands(program);
+registerAssessCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -361,6 +361,8 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
   sent_via: string | null;
   last_error: string | null;
+  /** Personal data: the e-mail address of someone without an account (a 纠错 reporter), sealed. */
+  recipient_address_sealed: string | null;
 }
 
 export interface JobLeaseTable {
@@ -417,6 +419,12 @@ export interface PublishingItemTable {
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Sanitised HTML of a rich-text body (publishing/rich-text.ts); null for plain text. `body` is its text. */
+  body_html: string | null;
+  /** The Art. 44 draft (disclosure_drafts) the item was made from. */
+  draft_id: number | null;
+  /** The import (publishing_imports) an item published on another platform came from. */
+  import_id: number | null;
 }
 
 export interface PublishingVersionTable {
@@ -509,6 +517,34 @@ export interface ChannelTable {
   closed_on: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The account's id on its platform (new-media accounts; migration 0023). */
+  account_id: string | null;
+  /** The body that runs the account (运营主体). */
+  operator: string | null;
+}
+
+/** A status event of a new-media account: opened, changed or closed, with an optional document. */
+export interface ChannelEventTable {
+  id: Generated<number>;
+  channel_id: number;
+  kind: string;
+  occurred_on: string;
+  note: string | null;
+  document_name: string | null;
+  document_type: string | null;
+  document_size: number | null;
+  document_sha256: string | null;
+  document_base64: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** An ISO week ('2026-W48') whose weekly reminders were all enqueued. */
+export interface WeeklyReminderRunTable {
+  week: string;
+  units: number;
+  messages: number;
+  completed_at: Timestamp;
 }
 
 export interface ChannelPublicationTable {
@@ -566,6 +602,22 @@ export interface ReviewCaseTable {
   updated_at: Timestamp;
 }
 
+/** An annual report of a unit not on the platform, read by the report checker for a supervisor's rollup. */
+export interface ExternalAnnualReportTable {
+  id: Generated<number>;
+  /** The supervising unit that imported it. */
+  unit_id: number;
+  name: string;
+  year: number;
+  report_json: string;
+  errors: number;
+  warnings: number;
+  file_name: string;
+  file_sha256: string;
+  imported_by: number | null;
+  imported_at: Timestamp;
+}
+
 export interface AnnualReportTable {
   id: Generated<number>;
   unit_id: number;
@@ -574,6 +626,30 @@ export interface AnnualReportTable {
   report_json: string;
   published_by: number | null;
   published_at: Timestamp;
+}
+
+/** A publication locking a unit's report year ('lock') or an audited unlock with its reason ('unlock'). */
+export interface AnnualReportLockEventTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  event: string;
+  version: number | null;
+  reason: string | null;
+  actor_id: number | null;
+  actor_name: string;
+  created_at: Timestamp;
+}
+
+/** One save of an edited narrative section (一, 五 or 六) of a unit's report year. */
+export interface AnnualReportNarrativeTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  section: string;
+  body: string;
+  saved_by: number | null;
+  saved_at: Timestamp;
 }
 
 export interface TrainingSessionTable {
@@ -619,6 +695,64 @@ export interface ServiceGuideCountTable {
   entered_at: Timestamp;
 }
 
+export interface DictionaryEntryTable {
+  id: Generated<number>;
+  category: string;
+  severity: string;
+  term: string;
+  suggestion: string | null;
+  note: string | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DictionaryStateTable {
+  id: number;
+  version: number;
+  seeded_from_sample: number;
+  updated_at: Timestamp;
+}
+
+export interface DictionaryScanTable {
+  id: number;
+  target_version: number;
+  last_item_id: number;
+  total: number;
+  checked: number;
+  tasks_opened: number;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface DictionaryScanReportTable {
+  id: Generated<number>;
+  item_id: number;
+  dictionary_version: number;
+  correction_task_id: number;
+  finding_keys: string;
+  created_at: Timestamp;
+}
+
+/** A unit's own kind for a column of its 政府信息公开 column (freshness monitor). */
+export interface FreshnessColumnKindTable {
+  unit_id: number;
+  column_key: string;
+  kind: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** One staleness episode of a column: unique per (unit, column, day it went stale). */
+export interface FreshnessEpisodeTable {
+  id: Generated<number>;
+  unit_id: number;
+  column_key: string;
+  stale_since: string;
+  correction_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   report_check_runs: ReportCheckRunTable;
   units: UnitTable;
@@ -654,10 +788,13 @@ export interface Database {
   publishing_reviews: PublishingReviewTable;
   publishing_overrides: PublishingOverrideTable;
   publishing_counters: PublishingCounterTable;
+  publishing_attachments: PublishingAttachmentTable;
   search_documents: SearchDocumentTable;
   correction_tasks: CorrectionTaskTable;
   channels: ChannelTable;
   channel_publications: ChannelPublicationTable;
+  channel_events: ChannelEventTable;
+  weekly_reminder_runs: WeeklyReminderRunTable;
   normative_documents: NormativeDocumentTable;
   administrative_statistics: AdministrativeStatisticTable;
   review_cases: ReviewCaseTable;
@@ -666,4 +803,96 @@ export interface Database {
   query_points: QueryPointTable;
   service_guide_counts: ServiceGuideCountTable;
   annual_reports: AnnualReportTable;
+  external_annual_reports: ExternalAnnualReportTable;
+  annual_report_lock_events: AnnualReportLockEventTable;
+  annual_report_narratives: AnnualReportNarrativeTable;
+  assessment_rule_sets: AssessmentRuleSetTable;
+  assessment_runs: AssessmentRunTable;
+  assessment_scores: AssessmentScoreTable;
+  freshness_column_kinds: FreshnessColumnKindTable;
+  freshness_episodes: FreshnessEpisodeTable;
+  dictionary_entries: DictionaryEntryTable;
+  dictionary_state: DictionaryStateTable;
+  dictionary_scan: DictionaryScanTable;
+  dictionary_scan_reports: DictionaryScanReportTable;
+  publishing_imports: PublishingImportTable;
+  publishing_import_rejections: PublishingImportRejectionTable;
+}
+
+/** A file of a published item (not personal data: stored plain, base64 in `content`). */
+export interface PublishingAttachmentTable {
+  id: Generated<number>;
+  item_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: string;
+  /** The item version that first had the file; `removed_in_version` the first that no longer has it. */
+  added_in_version: number;
+  removed_in_version: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A supervising unit's assessment rules (考核细则): every save is a new version, never changed. */
+export interface AssessmentRuleSetTable {
+  id: Generated<number>;
+  unit_id: number;
+  version: number;
+  /** JSON array of { code, weight, full, zero } in hundredths. */
+  rules_json: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** One computation of a period's scores for the direct sub-units of `unit_id`. */
+export interface AssessmentRunTable {
+  id: Generated<number>;
+  unit_id: number;
+  period: string;
+  rule_set_id: number;
+  /** The China date the run was computed on: deadlines not yet passed then were not counted. */
+  as_of: string;
+  computed_by: number | null;
+  computed_at: Timestamp;
+}
+
+export interface AssessmentScoreTable {
+  id: Generated<number>;
+  run_id: number;
+  unit_id: number;
+  /** Hundredths of a point. */
+  score: number;
+  rank: number;
+  /** JSON: the indicators' values, points and the ids of the records behind them. */
+  detail_json: string;
+}
+
+/** An upload of items published on another platform, with its progress. */
+export interface PublishingImportTable {
+  id: Generated<number>;
+  unit_id: number;
+  file_name: string;
+  file_sha256: string;
+  /** running | done | failed */
+  status: string;
+  /** The data rows of the file, counted before processing starts; null until then. */
+  rows_total: number | null;
+  rows_read: number;
+  accepted: number;
+  rejected: number;
+  failure: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A row of an import that did not become an item: its row number in the file, the column and why. */
+export interface PublishingImportRejectionTable {
+  id: Generated<number>;
+  import_id: number;
+  row_number: number;
+  field: string;
+  reason: string;
 }

@@ -14,6 +14,7 @@ import { letterPublicRoutes } from '../features/letters/public-routes.ts';
 import { publishingRoutes } from '../features/publishing/routes.ts';
 import { correctionRoutes } from '../features/corrections/routes.ts';
 import { annualReportPublicRoutes } from '../features/annual-report/public-routes.ts';
+import { openDataRoutes } from '../features/open-data/routes.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { disclosureLastModified } from '../features/search/service.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -113,6 +114,7 @@ export async function createApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(correctionRoutes(context));
   await app.register(supervisionPublicRoutes(context));
   await app.register(annualReportPublicRoutes(context));
+  await app.register(openDataRoutes(context));
   await registerBackOffice(app, context);
   return app;
 }

@@ -9,7 +9,10 @@ import { submitApplication } from '../../src/features/applications/registration-
 import { submitOnlineApplication } from '../../src/features/applications/service.ts';
 import { requestCohandling } from '../../src/features/applications/workflow.ts';
 import { createItem } from '../../src/features/publishing/service.ts';
-import { addChannel } from '../../src/features/channels/service.ts';
+import { addItemAttachment } from '../../src/features/publishing/attachments.ts';
+import { insertImport } from '../../src/features/publishing/import-repo.ts';
+import { addChannel, recordAccountEvent } from '../../src/features/channels/service.ts';
+import { checkEventDocument } from '../../src/features/channels/documents.ts';
 import { openCorrectionTask } from '../../src/features/corrections/service.ts';
 import { chinaDate } from '../../src/features/applications/clock.ts';
 import { DEFAULT_TEMPLATES } from '../../src/core/letters/default-templates.ts';
@@ -106,6 +109,12 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'GET /admin/cohandling': (role) => role === 'handler' || role === 'supervisor',
   'GET /admin/units/:id/annual-report': approvesInScope,
   'POST /admin/units/:id/annual-report/publish': supervisorInScope,
+  'POST /admin/units/:id/annual-report/unlock': supervisorInScope,
+  'POST /admin/units/:id/annual-report/narrative': supervisorInScope,
+  'GET /admin/units/:id/annual-report/deadlines': supervisorInScope,
+  'GET /admin/units/:id/report-rollup': approvesInScope,
+  'GET /admin/units/:id/report-rollup/xlsx': approvesInScope,
+  'POST /admin/units/:id/report-rollup/import': supervisorInScope,
   'POST /admin/cohandling/:id/reply': handlesInScope,
   'POST /admin/applications/:id/disclosure-draft': (role, place) =>
     (role === 'handler' || role === 'supervisor') && place !== 'unrelated',
@@ -137,17 +146,47 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/publishing/items/:id/override': reviewsInScope,
   'POST /admin/publishing/items/:id/correct': managesInScope,
   'POST /admin/publishing/items/:id/withdraw': managesInScope,
+  'POST /admin/publishing/items/:id/attachments': editsInScope,
+  'POST /admin/publishing/items/:id/attachments/:attachmentId/remove': editsInScope,
+  'GET /admin/publishing/items/:id/attachments/:attachmentId': (role, place) =>
+    PUBLISHING_READERS.includes(role) && place !== 'unrelated',
+  'GET /admin/units/:id/review-chain': supervisorInScope,
+  'GET /admin/publishing/units/:id/imports/new': managesInScope,
+  'POST /admin/publishing/units/:id/imports': managesInScope,
+  'GET /admin/publishing/units/:id/imports/:importId': managesInScope,
+  'POST /admin/units/:id/review-chain': supervisorInScope,
   'GET /admin/corrections': (role) => role === 'editor' || role === 'supervisor',
   'GET /admin/corrections/:id': managesInScope,
   'POST /admin/corrections/:id/triage': managesInScope,
   'POST /admin/corrections/:id/fix': managesInScope,
   'POST /admin/corrections/:id/reply': managesInScope,
+  'POST /admin/corrections/:id/reveal': managesInScope,
+  // The check dictionaries belong to the installation, like the calendar: test/integration/dictionaries.test.ts
+  // covers the allowed side.
+  'GET /admin/dictionaries': installationAdmin,
+  'GET /admin/dictionaries/export.csv': installationAdmin,
+  'POST /admin/dictionaries/entries': installationAdmin,
+  'GET /admin/dictionaries/entries/:id': installationAdmin,
+  'POST /admin/dictionaries/entries/:id': installationAdmin,
+  'POST /admin/dictionaries/entries/:id/delete': installationAdmin,
+  'POST /admin/dictionaries/import': installationAdmin,
+  'POST /admin/dictionaries/import/confirm': installationAdmin,
+  // The freshness monitor: editors, leaders and the disclosure office; only the office sets a column's kind.
+  'GET /admin/freshness': (role) => role === 'editor' || role === 'leader' || role === 'supervisor',
+  'GET /admin/units/:id/freshness': (role, place) =>
+    (role === 'editor' || role === 'leader' || role === 'supervisor') && place !== 'unrelated',
+  'POST /admin/units/:id/freshness/kind': supervisorInScope,
   'GET /admin/channels': (role) => role === 'editor' || role === 'supervisor',
   'GET /admin/channels/units/:id': managesInScope,
   'POST /admin/channels/units/:id': managesInScope,
   'POST /admin/channels/units/:id/import': managesInScope,
   'POST /admin/channels/:id': managesInScope,
   'POST /admin/channels/:id/publications': managesInScope,
+  'POST /admin/channels/:id/events': managesInScope,
+  'GET /admin/channels/events/:id/document': managesInScope,
+  'GET /admin/channels/units/:id/activity': managesInScope,
+  'GET /admin/dashboard': (role) =>
+    role === 'editor' || role === 'handler' || role === 'supervisor' || role === 'leader',
   'GET /admin/records': (role) => RECORD_READERS.includes(role),
   'GET /admin/records/units/:id': readsRecordsInScope,
   'GET /admin/records/units/:id/documents': readsRecordsInScope,
@@ -166,6 +205,14 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/supervision/units/:id/trainings': keepsRecordsInScope,
   'POST /admin/supervision/units/:id/query-points': keepsRecordsInScope,
   'POST /admin/supervision/units/:id/guides': keepsRecordsInScope,
+  'GET /admin/assessment': (role) => role === 'supervisor' || role === 'leader',
+  'GET /admin/assessment/units/:id': approvesInScope,
+  'GET /admin/assessment/units/:id/rules': approvesInScope,
+  'GET /admin/assessment/units/:id/score': approvesInScope,
+  'GET /admin/assessment/units/:id/ranking.xlsx': approvesInScope,
+  'GET /admin/assessment/units/:id/notice.docx': approvesInScope,
+  'POST /admin/assessment/units/:id/rules': supervisorInScope,
+  'POST /admin/assessment/units/:id/runs': supervisorInScope,
   // Last: it changes the accounts the rows above look at.
   'POST /admin/users/:id/disable': adminInScope,
 };
@@ -200,6 +247,13 @@ const REFUSED_BY_STATE: Readonly<Record<string, readonly number[]>> = {
   'POST /admin/publishing/items/:id/override': [400, 409],
   'POST /admin/publishing/items/:id/correct': [400, 409],
   'POST /admin/publishing/items/:id/withdraw': [400, 409],
+  // Item files: the upload gets a plain form, no file (400): test/integration/publishing-rich.test.ts
+  // uploads real ones. An empty chain is refused (400) after the policy let the request through.
+  'POST /admin/publishing/items/:id/attachments': [400],
+  'POST /admin/publishing/items/:id/attachments/:attachmentId/remove': [409],
+  // The import upload gets a plain form, no file (400): test/integration/publishing-import.test.ts
+  'POST /admin/publishing/units/:id/imports': [400],
+  'POST /admin/units/:id/review-chain': [400],
   // The import routes get a plain form here instead of a file (400): test/integration/records.test.ts
   // imports real CSV and XLSX files.
   'POST /admin/records/units/:id/documents/import': [400],
@@ -212,8 +266,16 @@ const REFUSED_BY_STATE: Readonly<Record<string, readonly number[]>> = {
   // The matrix's units keep no records, so their reports have errors and are not published (422):
   // test/integration/annual-report-publish.test.ts publishes a clean one.
   'POST /admin/units/:id/annual-report/publish': [422],
+  // Nothing is published here, so there is no lock to lift (409): annual-report-lock.test.ts unlocks one.
+  'POST /admin/units/:id/annual-report/unlock': [409],
+  // Rollups: the import gets a plain form, no report file (400): test/integration/annual-report-rollup.test.ts
+  // imports the reference report.
+  'POST /admin/units/:id/report-rollup/import': [400],
   // Channels: the import gets no file (400): test/integration/channels.test.ts checks the imports.
   'POST /admin/channels/units/:id/import': [400],
+  // Assessment: a unit whose rules were not saved yet cannot be computed (422):
+  // test/integration/assessment.test.ts saves rules and computes.
+  'POST /admin/assessment/units/:id/runs': [422],
 };
 
 describe(`authorisation matrix on ${testDialect}`, () => {
@@ -228,11 +290,18 @@ describe(`authorisation matrix on ${testDialect}`, () => {
   const tasks: Partial<Record<Place, number>> = {};
   /** A draft proactive-disclosure item of each place, the targets of the /admin/publishing/items/:id routes. */
   const items: Partial<Record<Place, number>> = {};
+  /** A file of each place's item, the target of the item attachment routes. */
+  const itemFiles: Partial<Record<Place, number>> = {};
+  /** An import of items into each place, the target of the import progress page. */
+  const imports: Partial<Record<Place, number>> = {};
   /** A letter of each place's application, the targets of the /admin/applications/:id/letters routes. */
   const letters: Partial<Record<Place, number>> = {};
   /** A correction task and a channel of each place, the targets of /admin/corrections/:id and /admin/channels/:id. */
   const corrections: Partial<Record<Place, number>> = {};
   const channels: Partial<Record<Place, number>> = {};
+  /** A new-media account of each place and an event of it with a document. */
+  const accounts: Partial<Record<Place, number>> = {};
+  const accountEvents: Partial<Record<Place, number>> = {};
   /** An application with a file in each place, the targets of the attachment download route. */
   const filed: Partial<Record<Place, { applicationId: number; attachmentId: number }>> = {};
   let created = 0;
@@ -287,14 +356,27 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         return { fixNote: '已更正链接' };
       case 'POST /admin/corrections/:id/reply':
         return { outcome: 'replied', reply: '已更正，感谢指正' };
+      case 'POST /admin/corrections/:id/reveal':
+        return { reason: '核实纠错内容' };
+      case 'POST /admin/dictionaries/entries':
+      case 'POST /admin/dictionaries/entries/:id':
+        return { term: '示例错词', category: 'typo' };
+      case 'POST /admin/units/:id/freshness/kind':
+        return { column: 'sub:guide', kind: 'news' };
       case 'POST /admin/channels/units/:id':
         return { kind: 'new-media', platform: 'other', name: `${role}账号` };
       case 'POST /admin/channels/:id':
         return { kind: 'traditional', name: `${place}日报（${role}）` };
+      case 'POST /admin/channels/:id/events':
+        return { kind: 'changed', occurredOn: chinaDate(new Date()), note: `名称变更（${role}）` };
       case 'POST /admin/channels/:id/publications':
         return { publishedOn: '2026-03-05', title: '一条报道' };
       case 'POST /admin/units/:id/annual-report/publish':
         return { year: '2025' };
+      case 'POST /admin/units/:id/annual-report/unlock':
+        return { year: '2025', reason: '更正行政许可统计' };
+      case 'POST /admin/units/:id/annual-report/narrative':
+        return { year: '2025', section: '五', body: '本年度存在的主要问题是公开内容不够及时。' };
       case 'POST /admin/users/:id/reveal':
         return { reason: '核对申请人身份' };
       case 'POST /admin/applications/new':
@@ -333,6 +415,15 @@ describe(`authorisation matrix on ${testDialect}`, () => {
           phone: '010-12345678',
           status: 'open',
         };
+      case 'POST /admin/assessment/units/:id/rules':
+        return {
+          'use.publications': '1',
+          'weight.publications': '100',
+          'full.publications': '10',
+          'zero.publications': '0',
+        };
+      case 'POST /admin/assessment/units/:id/runs':
+        return { period: '2026-Q1' };
       case 'POST /admin/supervision/units/:id/guides':
         return { year: '2026', kind: 'guides', value: '12' };
       default:
@@ -411,6 +502,23 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         summary: '概述',
         body: '正文',
       });
+      itemFiles[place] = await addItemAttachment(
+        operator,
+        items[place],
+        { fileName: '附件.png', data: tinyPng() },
+        {},
+      );
+      imports[place] = await insertImport(
+        context.database.db,
+        context.database.dialect,
+        {
+          unitId: (units[place] as Unit).id,
+          fileName: '旧平台.csv',
+          fileSha256: '0'.repeat(64),
+          createdBy: null,
+        },
+        new Date(),
+      );
       const today = chinaDate(new Date());
       const letter = await inTransaction(context.database.db, (trx) =>
         issueLetter(
@@ -441,6 +549,17 @@ describe(`authorisation matrix on ${testDialect}`, () => {
         )
       ).id;
       channels[place] = await addChannel(operator, unitId, { kind: 'traditional', name: `${place}日报` });
+      accounts[place] = await addChannel(operator, unitId, {
+        kind: 'new-media',
+        platform: 'weibo',
+        name: `${place}发布`,
+      });
+      accountEvents[place] = await recordAccountEvent(
+        operator,
+        accounts[place],
+        { kind: 'changed', occurredOn: chinaDate(new Date()), note: '备案变更' },
+        () => checkEventDocument({ fileName: '备案表.png', data: tinyPng() }),
+      );
     }
     for (const role of ROLES) {
       const username = `user-${role}`;
@@ -469,54 +588,72 @@ describe(`authorisation matrix on ${testDialect}`, () => {
     expect(Object.keys(MATRIX).filter((route) => !staffRoutes.includes(route))).toEqual([]);
   });
 
-  it('allows or answers 404, as the matrix says, for every role and place', async () => {
+  // One test per route, in the matrix's order (later rows may rely on the state earlier rows left).
+  it.each(Object.keys(MATRIX))('allows or answers 404 as the matrix says: %s', async (route) => {
     const failures: string[] = [];
-    for (const [route, expected] of Object.entries(MATRIX)) {
-      const [method, url] = route.split(' ') as [string, string];
-      for (const role of ROLES) {
-        const places: Place[] =
-          url.includes(':id') || PLACE_IN_FORM.has(route) ? ['own', 'sub', 'unrelated'] : ['own'];
-        for (const place of places) {
-          const session = sessions.get(role);
-          const id = url.startsWith('/admin/users/')
-            ? targets[place]
-            : url.startsWith('/admin/applications/')
-              ? applications[place]
-              : url.startsWith('/admin/cohandling/')
-                ? tasks[place]
-                : url.startsWith('/admin/publishing/items/')
-                  ? items[place]
-                  : url.startsWith('/admin/corrections/')
-                    ? corrections[place]
-                    : url.startsWith('/admin/channels/:id')
-                      ? channels[place]
-                      : units[place]?.id;
-          const response =
-            route === 'POST /admin/units/import'
-              ? await importAs(session, role)
-              : await app.inject({
-                  method: method as 'GET' | 'POST',
-                  url: url
-                    .replace(':id', String(url.includes(':attachmentId') ? filed[place]?.applicationId : id))
-                    .replace(':attachmentId', String(filed[place]?.attachmentId))
-                    .replace(':letterId', String(letters[place]))
-                    .replace(':kind', 'decision'),
-                  headers: {
-                    cookie: session?.cookie ?? '',
-                    'content-type': 'application/x-www-form-urlencoded',
-                  },
-                  ...(method === 'POST'
-                    ? {
-                        payload: form({ _csrf: session?.csrf ?? '', ...payloadFor(route, role, place) }),
-                      }
-                    : {}),
-                });
-          const allowed =
-            response.statusCode < 400 || (REFUSED_BY_STATE[route] ?? []).includes(response.statusCode);
-          const want = expected(role, place);
-          if (allowed !== want || (!allowed && response.statusCode !== 404)) {
-            failures.push(`${route} ${role}@${place}: ${response.statusCode}`);
-          }
+    const expected = MATRIX[route];
+    if (expected === undefined) throw new Error(route);
+    const [method, url] = route.split(' ') as [string, string];
+    for (const role of ROLES) {
+      const places: Place[] =
+        url.includes(':id') || PLACE_IN_FORM.has(route) ? ['own', 'sub', 'unrelated'] : ['own'];
+      for (const place of places) {
+        const session = sessions.get(role);
+        const id = url.startsWith('/admin/users/')
+          ? targets[place]
+          : url.startsWith('/admin/applications/')
+            ? applications[place]
+            : url.startsWith('/admin/cohandling/')
+              ? tasks[place]
+              : url.startsWith('/admin/publishing/items/')
+                ? items[place]
+                : url.startsWith('/admin/corrections/')
+                  ? corrections[place]
+                  : url.startsWith('/admin/channels/:id/events')
+                    ? accounts[place]
+                    : url.startsWith('/admin/channels/events/')
+                      ? accountEvents[place]
+                      : url.startsWith('/admin/channels/:id')
+                        ? channels[place]
+                        : units[place]?.id;
+        const response =
+          route === 'POST /admin/units/import'
+            ? await importAs(session, role)
+            : await app.inject({
+                method: method as 'GET' | 'POST',
+                url: url
+                  .replace(
+                    ':id',
+                    String(
+                      url.includes(':attachmentId') && !url.startsWith('/admin/publishing/')
+                        ? filed[place]?.applicationId
+                        : id,
+                    ),
+                  )
+                  .replace(
+                    ':attachmentId',
+                    String(
+                      url.startsWith('/admin/publishing/') ? itemFiles[place] : filed[place]?.attachmentId,
+                    ),
+                  )
+                  .replace(':letterId', String(letters[place]))
+                  .replace(':importId', String(imports[place]))
+                  .replace(':kind', 'decision'),
+                headers: {
+                  cookie: session?.cookie ?? '',
+                  'content-type': 'application/x-www-form-urlencoded',
+                },
+                ...(method === 'POST'
+                  ? {
+                      payload: form({ _csrf: session?.csrf ?? '', ...payloadFor(route, role, place) }),
+                    }
+                  : {}),
+              });
+        const allowed =
+          response.statusCode < 400 || (REFUSED_BY_STATE[route] ?? []).includes(response.statusCode);
+        const want = expected(role, place);
+        if (allowed !== want || (!allowed && response.statusCode !== 404)) {
+          failures.push(`${route} ${role}@${place}: ${response.statusCode}`);
         }
       }
     }

@@ -195,21 +195,28 @@ describe(`background jobs on ${testDialect}`, () => {
       expect(first.map((outcome) => [outcome.name, outcome.ran && outcome.ok])).toEqual([
         ['fee-closure', true],
         ['application-reminders', true],
+        ['freshness-scan', true],
+        ['dictionary-rescan', true],
+        ['annual-report-reminders', true],
+        ['weekly-reminders', true],
+        ['publishing-import-cleanup', true],
         ['notification-delivery', true],
       ]);
-      expect((await b.runRound(new Date(now.getTime() + 30_000))).map((outcome) => outcome.ran)).toEqual([
-        false,
-        false,
-        false,
-      ]);
-      expect((await b.runRound(new Date(now.getTime() + 60_000))).map((outcome) => outcome.ran)).toEqual([
-        true,
-        true,
-        true,
-      ]);
+      const jobCount = BACKGROUND_JOBS.length;
+      expect((await b.runRound(new Date(now.getTime() + 30_000))).map((outcome) => outcome.ran)).toEqual(
+        Array<boolean>(jobCount).fill(false),
+      );
+      expect((await b.runRound(new Date(now.getTime() + 60_000))).map((outcome) => outcome.ran)).toEqual(
+        Array<boolean>(jobCount).fill(true),
+      );
       expect(first.map((outcome) => (outcome.ran ? outcome.result : null))).toEqual([
         '逾期未缴费终止处理 0 件',
         '临近或超过答复期限的申请 1 件，新提醒 1 条',
+        '今日栏目更新检查已完成：检查 1 个单位，未按要求更新的栏目 0 个，新开纠错任务 0 件',
+        '词库第 1 版复查：本次检查 0 条，新开纠错任务 0 件，已完成',
+        '临近年度报告发布期限且未发布的单位 0 个，新提醒 0 条',
+        '2026-W15 周提示：0 个单位有待办事项，新提示 0 条',
+        '中断的导入 0 个',
         '已发出 1 条，失败待重试 0 条，放弃 0 条',
       ]);
       expect((await findLease(context.database.db, 'application-reminders'))?.lastResult).toBe(

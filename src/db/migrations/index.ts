@@ -18,6 +18,14 @@ import * as searchIndex from './20261130_0017_search_index.ts';
 import * as records from './20261130_0018_records.ts';
 import * as annualReports from './20261130_0019_annual_reports.ts';
 import * as supervision from './20261130_0020_supervision.ts';
+import * as freshness from './20261130_0021_freshness.ts';
+import * as assessment from './20261130_0022_assessment.ts';
+import * as newMediaAccounts from './20261130_0023_new_media_accounts.ts';
+import * as publishingItemsRich from './20261130_0025_publishing_items_rich.ts';
+import * as dictionaries from './20261130_0026_dictionaries.ts';
+import * as annualReportLock from './20261130_0024_annual_report_lock.ts';
+import * as externalReports from './20261130_0027_external_reports.ts';
+import * as publishingImports from './20261130_0028_publishing_imports.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -42,4 +50,12 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0018_records': records,
   '20261130_0019_annual_reports': annualReports,
   '20261130_0020_supervision': supervision,
+  '20261130_0021_freshness': freshness,
+  '20261130_0022_assessment': assessment,
+  '20261130_0023_new_media_accounts': newMediaAccounts,
+  '20261130_0025_publishing_items_rich': publishingItemsRich,
+  '20261130_0026_dictionaries': dictionaries,
+  '20261130_0024_annual_report_lock': annualReportLock,
+  '20261130_0027_external_reports': externalReports,
+  '20261130_0028_publishing_imports': publishingImports,
 };

@@ -3,7 +3,12 @@
 // enqueued.
 import { closeUnpaidFeeApplications } from '../applications/workflow.ts';
 import { enqueueDeadlineReminders } from '../applications/worklists-reminders.ts';
+import { freshnessScanJob } from '../freshness/job.ts';
+import { dictionaryScanJob } from '../checks/rescan.ts';
 import { deliverNotifications } from '../notifications/delivery.ts';
+import { reportDeadlineRemindersJob } from '../annual-report/job.ts';
+import { weeklyRemindersJob } from '../reminders/weekly.ts';
+import { publishingImportCleanupJob } from '../publishing/import-service.ts';
 import type { BackgroundJob } from './model.ts';
 
 export const feeClosureJob: BackgroundJob = {
@@ -35,5 +40,10 @@ export const notificationDeliveryJob: BackgroundJob = {
 export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
   feeClosureJob,
   applicationRemindersJob,
+  freshnessScanJob,
+  dictionaryScanJob,
+  reportDeadlineRemindersJob,
+  weeklyRemindersJob,
+  publishingImportCleanupJob,
   notificationDeliveryJob,
 ];

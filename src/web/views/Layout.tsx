@@ -10,6 +10,7 @@ const NAV: readonly { href: string; label: string }[] = [
   { href: '/disclosure', label: '政府信息公开' },
   { href: '/disclosure/search', label: '信息检索' },
   { href: '/apply', label: '申请公开' },
+  { href: '/disclosure/open-data', label: '开放数据' },
   { href: '/report-check', label: '年度报告检查' },
   { href: '/docs', label: '接口文档' },
 ];

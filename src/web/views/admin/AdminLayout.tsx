@@ -6,12 +6,18 @@ import { canListApplications } from '../../../features/applications/policy.ts';
 import { canListItems } from '../../../features/publishing/policy.ts';
 import { canListRecords } from '../../../features/records/policy.ts';
 import { canListSupervision } from '../../../features/supervision/policy.ts';
+import { canListAssessment } from '../../../features/assessment/policy.ts';
+import { canManageDictionaries } from '../../../features/checks/policy.ts';
+import { dashboardGrants } from '../../../features/dashboards/policy.ts';
+import { canListFreshness } from '../../../features/freshness/policy.ts';
 
 export interface AdminLayoutProps {
   readonly title: string;
   /** The signed-in person, or null on the sign-in pages. */
   readonly actor: StaffActor | null;
   readonly csrfToken?: string;
+  /** Extra elements of the head, e.g. the refresh of a progress page. */
+  readonly head?: ComponentChildren;
   readonly children: ComponentChildren;
 }
 
@@ -21,7 +27,7 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /** The back-office shell (后台). */
-export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutProps) {
+export function AdminLayout({ title, actor, csrfToken, head, children }: AdminLayoutProps) {
   return (
     <html lang="zh-CN">
       <head>
@@ -30,6 +36,7 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
         <meta name="robots" content="noindex" />
         <title>{`${title} - 公开 后台`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {head}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
@@ -69,6 +76,26 @@ export function AdminLayout({ title, actor, csrfToken, children }: AdminLayoutPr
                 {canListSupervision(actor) ? (
                   <li>
                     <a href="/admin/supervision">监督保障</a>
+                  </li>
+                ) : null}
+                {canListFreshness(actor) ? (
+                  <li>
+                    <a href="/admin/freshness">栏目更新</a>
+                  </li>
+                ) : null}
+                {canListAssessment(actor) ? (
+                  <li>
+                    <a href="/admin/assessment">考核</a>
+                  </li>
+                ) : null}
+                {dashboardGrants(actor).length > 0 ? (
+                  <li>
+                    <a href="/admin/dashboard">统计图表</a>
+                  </li>
+                ) : null}
+                {canManageDictionaries(actor) ? (
+                  <li>
+                    <a href="/admin/dictionaries">检查词库</a>
                   </li>
                 ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
