@@ -13,6 +13,8 @@ export const INDICATOR_CODES = [
   'annual-report-on-time',
   'columns-stale',
   'new-media-zombies',
+  'content-findings',
+  'columns-published',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -35,7 +37,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '条',
     direction: 'higher',
     reads: '期间内在本平台政府信息公开专栏发布的信息（按发布日期）',
-    defaults: { weight: 2500, full: 1000, zero: 0 },
+    defaults: { weight: 2000, full: 1000, zero: 0 },
   },
   {
     code: 'applications-on-time',
@@ -67,7 +69,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: '次',
     direction: 'higher',
     reads: '期间内举办或参加的政府信息公开培训（按举办日期）',
-    defaults: { weight: 1000, full: 100, zero: 0 },
+    defaults: { weight: 500, full: 100, zero: 0 },
   },
   {
     code: 'annual-report-on-time',
@@ -92,6 +94,24 @@ export const INDICATORS: readonly Indicator[] = [
     direction: 'lower',
     reads: '期末（或计算日前一日）连续 14 日以上未发布信息的政务新媒体账号',
     defaults: { weight: 1000, full: 0, zero: 100 },
+  },
+  {
+    code: 'content-findings',
+    label: '已公开信息内容检查问题数',
+    unit: '件',
+    direction: 'lower',
+    reads:
+      '期间内（按立项日期）对本单位已公开信息的自动扫描（错敏词词库扫描、个人信息扫描）发现问题而立项的纠错任务；不含公众纠错、失效链接和栏目更新提示',
+    defaults: { weight: 500, full: 0, zero: 500 },
+  },
+  {
+    code: 'columns-published',
+    label: '有信息发布的法定栏目数',
+    unit: '个',
+    direction: 'higher',
+    reads:
+      '本单位法定主动公开内容的各个栏目（第二十条、第二十一条所列类别；自设子栏目计入所属类别）中，期间内发布过至少一条信息（按发布日期）的栏目个数',
+    defaults: { weight: 500, full: 1000, zero: 0 },
   },
 ];
 

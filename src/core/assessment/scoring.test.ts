@@ -112,6 +112,34 @@ describe('validateRuleSet', () => {
     expect(field([])).toEqual(['rules', '考核细则至少须有一项指标']);
   });
 
+  it('keeps rule sets saved before the content-check and per-column indicators valid, and takes them', () => {
+    const before: RuleLine[] = [
+      { code: 'publications', weight: 2500, full: 1000, zero: 0 },
+      { code: 'applications-on-time', weight: 2000, full: 10000, zero: 8000 },
+      { code: 'applications-overdue', weight: 1000, full: 0, zero: 300 },
+      { code: 'corrections-on-time', weight: 1000, full: 10000, zero: 5000 },
+      { code: 'trainings', weight: 1000, full: 100, zero: 0 },
+      { code: 'annual-report-on-time', weight: 500, full: 100, zero: 0 },
+      { code: 'columns-stale', weight: 1000, full: 0, zero: 500 },
+      { code: 'new-media-zombies', weight: 1000, full: 0, zero: 100 },
+    ];
+    expect(validateRuleSet(before)).toEqual(before);
+    expect(
+      validateRuleSet([
+        { code: 'columns-published', weight: 4000, full: 1000, zero: 0 },
+        { code: 'content-findings', weight: 6000, full: 0, zero: 500 },
+      ]).map((line) => line.code),
+    ).toEqual(['content-findings', 'columns-published']);
+    expect(field([{ code: 'content-findings', weight: 10000, full: 500, zero: 0 }])).toEqual([
+      'full.content-findings',
+      '指标“已公开信息内容检查问题数”越低越好：满分线须低于零分线',
+    ]);
+    expect(field([{ code: 'columns-published', weight: 10000, full: 0, zero: 1000 }])).toEqual([
+      'full.columns-published',
+      '指标“有信息发布的法定栏目数”越高越好：满分线须高于零分线',
+    ]);
+  });
+
   it('asks thresholds to follow the indicator direction', () => {
     expect(field([{ code: 'publications', weight: 10000, full: 0, zero: 1000 }])).toEqual([
       'full.publications',

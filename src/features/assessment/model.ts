@@ -23,8 +23,10 @@ export interface RecordRef {
   readonly id: number;
   /** What to call it when its id says nothing (a column's name, an account's name). */
   readonly label?: string;
-  /** The date that placed it in the period. */
+  /** The date that placed it in the period (a column: its last publication in the period, or the end). */
   readonly on: PlainDate;
+  /** How many records it stands for (a column: the items published in it during the period). */
+  readonly count?: number;
   readonly ok: boolean;
   /** The unit whose page holds it (the organiser of a training, the reporting unit of a report). */
   readonly unitId: number;

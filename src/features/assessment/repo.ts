@@ -4,11 +4,13 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { IndicatorCode } from '../../core/assessment/catalogue.ts';
 import type { RuleSet } from '../../core/assessment/scoring.ts';
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
+import { categoriesForKind } from '../../core/publishing/categories.ts';
 import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { AssessmentRuleSetTable, Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { newMediaActivity } from '../channels/activity.ts';
+import type { CorrectionSource } from '../corrections/model.ts';
 import { measureFreshness } from '../freshness/measure.ts';
 import type { AssessmentUnit, IndicatorDetail, RecordRef, RuleSetVersion, ScoreRow } from './model.ts';
 
@@ -163,6 +165,17 @@ export async function latestRun(db: Executor, unitId: number, period: string): P
       };
 }
 
+/** The unit's most recently computed run of any period, if any. */
+export async function latestRunOfUnit(db: Executor, unitId: number): Promise<RunRow | null> {
+  const row = await db
+    .selectFrom('assessment_runs')
+    .select('period')
+    .where('unit_id', '=', unitId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row === undefined ? null : latestRun(db, unitId, row.period);
+}
+
 /** Periods the unit has runs for, newest run first. */
 export async function listRunPeriods(db: Executor, unitId: number): Promise<string[]> {
   const rows = await db
@@ -208,6 +221,12 @@ export interface MeasureWindow {
 export type Measurements = Map<number, Map<IndicatorCode, RecordRef[]>>;
 
 const SLICE = 500;
+
+/**
+ * The sources of correction tasks opened by the automatic content checks of published items. Public 纠错
+ * reports, dead links and stale-column notices are not findings of the content check.
+ */
+export const CONTENT_CHECK_SOURCES: readonly CorrectionSource[] = ['dictionary-scan', 'privacy-scan'];
 
 function slices(ids: readonly number[]): number[][] {
   const out: number[][] = [];
@@ -356,6 +375,65 @@ export async function measureRecords(
           ok: on <= deadline,
           unitId: row.unit_id,
         });
+      }
+    }
+
+    if (codes.has('content-findings')) {
+      const findings = await db
+        .selectFrom('correction_tasks')
+        .select(['id', 'unit_id', 'received_on'])
+        .where('unit_id', 'in', ids)
+        .where('source', 'in', [...CONTENT_CHECK_SOURCES])
+        .where('item_id', 'is not', null)
+        .where('received_on', '>=', start)
+        .where('received_on', '<=', end)
+        .orderBy('received_on')
+        .orderBy('id')
+        .execute();
+      for (const row of findings) {
+        add(row.unit_id, 'content-findings', {
+          kind: 'correction',
+          id: row.id,
+          on: row.received_on,
+          ok: false,
+          unitId: row.unit_id,
+        });
+      }
+    }
+
+    if (codes.has('columns-published')) {
+      const kinds = await db.selectFrom('units').select(['id', 'kind']).where('id', 'in', ids).execute();
+      const groups = await db
+        .selectFrom('publishing_items')
+        .select(['unit_id', 'category_code'])
+        .select((eb) => [eb.fn.countAll<number | string>().as('items'), eb.fn.max('published_on').as('last')])
+        .where('unit_id', 'in', ids)
+        .where('sub_column', '=', 'statutory')
+        .where('category_code', 'is not', null)
+        .where('published_on', '>=', start)
+        .where('published_on', '<=', end)
+        .groupBy(['unit_id', 'category_code'])
+        .execute();
+      const published = new Map(
+        groups.map((row) => [
+          `${row.unit_id}:${row.category_code ?? ''}`,
+          { items: Number(row.items), last: row.last },
+        ]),
+      );
+      for (const unit of kinds) {
+        // Every statutory column of the unit in catalogue order, those without a publication included.
+        for (const category of categoriesForKind(unit.kind)) {
+          const found = published.get(`${unit.id}:${category.code}`);
+          add(unit.id, 'columns-published', {
+            kind: 'column',
+            id: 0,
+            label: category.name,
+            on: found?.last ?? end,
+            ok: found !== undefined,
+            unitId: unit.id,
+            count: found?.items ?? 0,
+          });
+        }
       }
     }
 

@@ -35,6 +35,7 @@ import {
   insertRun,
   latestRuleSet,
   latestRun,
+  latestRunOfUnit,
   listChildUnits,
   listRunPeriods,
   listRunScores,
@@ -170,7 +171,10 @@ function valueOf(code: IndicatorCode, records: readonly RecordRef[], window: Mea
     case 'publications':
     case 'applications-overdue':
     case 'trainings':
+    case 'content-findings':
       return count(records);
+    case 'columns-published':
+      return { numerator: records.filter((ref) => ref.ok).length, denominator: 1 };
     case 'columns-stale':
     case 'new-media-zombies':
       return window.deadlineCutoff >= window.start ? count(records) : null;
@@ -269,6 +273,17 @@ export async function getRanking(
   await unitFor(db, scope, unitId, 'read');
   const period = parsePeriod(periodText);
   const run = await latestRun(db, unitId, period.text);
+  if (run === null) return null;
+  const ruleSet = await findRuleSet(db, run.ruleSetId);
+  if (ruleSet === null) throw new NotFound('未找到考核细则');
+  return { ...run, ruleSet, scores: await listRunScores(db, run.id) };
+}
+
+/** The unit's most recently computed run, whatever its period, with its scores best first; null if none. */
+export async function getLatestRanking(scope: ActingScope, unitId: number): Promise<AssessmentRun | null> {
+  const { db } = scope.context.database;
+  await unitFor(db, scope, unitId, 'read');
+  const run = await latestRunOfUnit(db, unitId);
   if (run === null) return null;
   const ruleSet = await findRuleSet(db, run.ruleSetId);
   if (ruleSet === null) throw new NotFound('未找到考核细则');

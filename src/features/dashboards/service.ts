@@ -1,13 +1,16 @@
 // The dashboard of the signed-in person: for each unit they work in, the year's monthly trends of
 // proactive publications (the platform's column and the recorded channels), applications received and
 // decided and the on-time rate; for the disclosure office, the unit's whole subtree and a comparison of
-// its sub-units. It reads and changes nothing personal, so it writes no audit entry.
+// its sub-units, and the ranking of the sub-units from the unit's latest assessment run. It reads and
+// changes nothing personal, so it writes no audit entry.
 import type { ActingScope } from '../../app-context.ts';
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
 import { Invalid } from '../../core/errors.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { canReadApplication } from '../applications/policy.ts';
 import { applicationStatistics } from '../applications/statistics.ts';
+import type { AssessmentRun } from '../assessment/model.ts';
+import { getLatestRanking } from '../assessment/service.ts';
 import { publicationCounts } from '../channels/service.ts';
 import { authorizeDashboard, dashboardGrants, supervisesSubtree } from './policy.ts';
 import { findDashboardUnit, listApplicationDates, listSubtree, type DashboardUnit } from './repo.ts';
@@ -51,6 +54,8 @@ export interface UnitDashboard {
   };
   /** The direct sub-units (each with its subtree); empty unless the whole subtree is shown. */
   readonly subunits: readonly SubunitFigures[];
+  /** The unit's latest assessment run (the whole subtree shown only), whatever the year picked. */
+  readonly ranking: AssessmentRun | null;
 }
 
 export interface Dashboard {
@@ -151,6 +156,7 @@ async function unitDashboard(
       decided: showsApplications ? sum((month) => month.decided) : null,
     },
     subunits: includesSubunits ? await compareSubunits(scope, unit, year, dates) : [],
+    ranking: includesSubunits ? await getLatestRanking(scope, unit.id) : null,
   };
 }
 

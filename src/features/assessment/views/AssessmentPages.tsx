@@ -302,6 +302,7 @@ const OK_LABELS: Readonly<Partial<Record<IndicatorCode, readonly [string, string
   'applications-on-time': ['按期', '超期'],
   'corrections-on-time': ['按期', '未按期回复'],
   'annual-report-on-time': ['按时', '超期'],
+  'columns-published': ['有发布', '未发布'],
 };
 
 export function ScorePage({
@@ -345,7 +346,10 @@ export function ScorePage({
                   const link = recordLink(ref);
                   return (
                     <li>
-                      <a href={link.href}>{link.text}</a> {ref.on}
+                      <a href={link.href}>{link.text}</a>{' '}
+                      {ref.count === undefined
+                        ? ref.on
+                        : `期间内发布 ${ref.count} 条${ref.count > 0 ? `，最近 ${ref.on}` : ''}`}
                       {labels === undefined ? null : `（${ref.ok ? labels[0] : labels[1]}）`}
                     </li>
                   );

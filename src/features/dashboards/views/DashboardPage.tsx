@@ -1,9 +1,14 @@
 // The back-office dashboard: a year picker (a plain GET form) and, per unit, the monthly trends and the
-// comparison of sub-units, each chart with its numbers in a table below it.
+// comparison of sub-units and the ranking of the latest assessment run, each chart with its numbers in a
+// table below it.
 import type { StaffActor } from '../../accounts/model.ts';
 import { AdminLayout } from '../../../web/views/admin/AdminLayout.tsx';
 import { Chart } from '../../../web/charts/Chart.tsx';
-import type { ChartSpec } from '../../../web/charts/svg.ts';
+import { rankingChart, type ChartSpec } from '../../../web/charts/svg.ts';
+import { parsePeriod } from '../../../core/assessment/period.ts';
+import { formatHundredths } from '../../../core/assessment/scoring.ts';
+import { periodLabel } from '../../assessment/export.ts';
+import type { AssessmentRun } from '../../assessment/model.ts';
 import type { Dashboard, UnitDashboard } from '../service.ts';
 
 const MONTH_LABELS = Array.from({ length: 12 }, (_, index) => `${index + 1}月`);
@@ -56,6 +61,33 @@ function comparisonChart(panel: UnitDashboard, year: number): ChartSpec {
   };
 }
 
+function RankingSection({ unitId, run }: { readonly unitId: number; readonly run: AssessmentRun }) {
+  const label = periodLabel(parsePeriod(run.period));
+  const spec = rankingChart(
+    `u${unitId}-ranking`,
+    `${label}下级单位考核得分排名`,
+    run.scores.map((row) => ({ label: row.unitName, value: row.score / 100 })),
+    { measure: '得分', unit: '分', max: 100 },
+  );
+  return (
+    <section data-testid={`ranking-${unitId}`}>
+      <h3>考核排名</h3>
+      <p data-testid={`ranking-info-${unitId}`}>
+        {`${label}，考核细则第 ${run.ruleSet.version} 版，计算日期 ${run.asOf}。`}
+        <a href={`/admin/assessment/units/${unitId}?period=${encodeURIComponent(run.period)}`}>
+          查看考核排名和各项得分
+        </a>
+      </p>
+      {run.scores.length === 0 ? <p class="muted">没有直属下级单位。</p> : <Chart spec={spec} />}
+      {run.scores.some((row, index) => row.rank !== index + 1) ? (
+        <p class="muted">
+          {`同分同名次：${run.scores.map((row) => `${row.unitName} 第 ${row.rank} 名（${formatHundredths(row.score)} 分）`).join('，')}。`}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 function UnitPanel({ panel, year }: { readonly panel: UnitDashboard; readonly year: number }) {
   const headingId = `unit-${panel.unit.id}`;
   return (
@@ -81,6 +113,7 @@ function UnitPanel({ panel, year }: { readonly panel: UnitDashboard; readonly ye
         <Chart key={spec.id} spec={spec} />
       ))}
       {panel.subunits.length > 0 ? <Chart spec={comparisonChart(panel, year)} /> : null}
+      {panel.ranking === null ? null : <RankingSection unitId={panel.unit.id} run={panel.ranking} />}
     </section>
   );
 }
