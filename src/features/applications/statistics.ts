@@ -14,7 +14,14 @@ import { loadCalendar, readClock } from './clock.ts';
 import type { ApplicationEvent } from './model.ts';
 import { canReadApplication } from './policy.ts';
 import { findEventsOf } from './repo.ts';
-import { findStatisticsUnit, listYearApplications, type StatisticsRow } from './statistics-repo.ts';
+import {
+  findStatisticsUnit,
+  listRoutingSteps,
+  listSubtreeUnitIds,
+  listYearApplications,
+  type RoutingStep,
+  type StatisticsRow,
+} from './statistics-repo.ts';
 
 export interface UnitApplicationStatistics extends ApplicationStatistics {
   readonly unitId: number;
@@ -31,6 +38,17 @@ export interface StatisticsRequest {
 
 /** Ledgers are read in slices so that no query carries more parameters than a database accepts. */
 const LEDGER_SLICE = 500;
+
+/**
+ * The unit that held an application at the end of `last`, read from its routing steps: after the last
+ * step up to that day, it is where that step sent it; before its first step, where that step took it
+ * from; never routed, where it is now.
+ */
+function holderOn(last: PlainDate, row: StatisticsRow, steps: readonly RoutingStep[]): number | null {
+  const before = steps.filter((step) => step.date <= last);
+  if (before.length > 0) return before.at(-1)?.toUnitId ?? null;
+  return steps.length > 0 ? (steps[0]?.fromUnitId ?? null) : row.unitId;
+}
 
 /**
  * Whether a closed application was decided on or before the due date in force at the decision, read
@@ -62,11 +80,29 @@ export async function applicationStatistics(
     throw new NotFound('未找到该单位');
   }
   const includeSubunits = request.includeSubunits ?? false;
-  const rows = await listYearApplications(db, { unit, includeSubunits, year: request.year });
+  const candidates = await listYearApplications(db, { unit, includeSubunits, year: request.year });
   const first = `${request.year}-01-01`;
+  const last = `${request.year}-12-31`;
+  // A year counts an application in the unit that held it then: where it was decided when it closed in
+  // the year (a closed application is never routed again), else where it stood on 31 December. A
+  // transfer in a later year thus leaves the reports of earlier years as they were.
+  const units = new Set(includeSubunits ? await listSubtreeUnitIds(db, unit) : [unit.id]);
+  const openAtEnd = candidates.filter((row) => row.closedOn === null || row.closedOn > last);
+  const routing = new Map<number, RoutingStep[]>();
+  for (let start = 0; start < openAtEnd.length; start += LEDGER_SLICE) {
+    const slice = openAtEnd.slice(start, start + LEDGER_SLICE).map((row) => row.id);
+    for (const [id, steps] of await listRoutingSteps(db, slice)) routing.set(id, steps);
+  }
+  const rows = candidates.filter((row) => {
+    const holder =
+      row.closedOn !== null && row.closedOn <= last
+        ? row.unitId
+        : holderOn(last, row, routing.get(row.id) ?? []);
+    return holder !== null && units.has(holder);
+  });
   const closedInYear = rows.filter(
     (row): row is StatisticsRow & { closedOn: PlainDate } =>
-      row.closedOn !== null && row.closedOn >= first && row.closedOn <= `${request.year}-12-31`,
+      row.closedOn !== null && row.closedOn >= first && row.closedOn <= last,
   );
   const ledgers = new Map<number, ApplicationEvent[]>();
   for (let start = 0; start < closedInYear.length; start += LEDGER_SLICE) {
