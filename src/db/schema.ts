@@ -725,6 +725,27 @@ export interface DictionaryScanTable {
   finished_at: Timestamp | null;
 }
 
+/** An internal scan of published items (features/scans): its cursor and counters. */
+export interface ContentScanTable {
+  name: string;
+  pass: string;
+  last_item_id: number;
+  checked: number;
+  tasks_opened: number;
+  external_links: number;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ContentScanFindingTable {
+  id: Generated<number>;
+  scan: string;
+  item_id: number;
+  finding_key: string;
+  correction_task_id: number;
+  created_at: Timestamp;
+}
+
 export interface DictionaryScanReportTable {
   id: Generated<number>;
   item_id: number;
@@ -815,6 +836,8 @@ export interface Database {
   dictionary_state: DictionaryStateTable;
   dictionary_scan: DictionaryScanTable;
   dictionary_scan_reports: DictionaryScanReportTable;
+  content_scans: ContentScanTable;
+  content_scan_findings: ContentScanFindingTable;
   publishing_imports: PublishingImportTable;
   publishing_import_rejections: PublishingImportRejectionTable;
 }

@@ -21,6 +21,7 @@ import { supervisionRoutes } from '../features/supervision/routes.ts';
 import { assessmentRoutes } from '../features/assessment/routes.ts';
 import { correctionAdminRoutes } from '../features/corrections/admin-routes.ts';
 import { dictionaryRoutes } from '../features/checks/routes.ts';
+import { scanRoutes } from '../features/scans/routes.ts';
 import { freshnessAdminRoutes } from '../features/freshness/admin-routes.ts';
 import { channelAdminRoutes } from '../features/channels/admin-routes.ts';
 import { dashboardRoutes } from '../features/dashboards/routes.ts';
@@ -56,6 +57,7 @@ export async function registerBackOffice(app: FastifyInstance, context: AppConte
     await guarded.register(assessmentRoutes(context));
     await guarded.register(correctionAdminRoutes(context));
     await guarded.register(dictionaryRoutes(context));
+    await guarded.register(scanRoutes(context));
     await guarded.register(freshnessAdminRoutes(context));
     await guarded.register(channelAdminRoutes(context));
     await guarded.register(dashboardRoutes(context));

@@ -171,6 +171,8 @@ const MATRIX: Readonly<Record<string, Expectation>> = {
   'POST /admin/dictionaries/entries/:id/delete': installationAdmin,
   'POST /admin/dictionaries/import': installationAdmin,
   'POST /admin/dictionaries/import/confirm': installationAdmin,
+  // The internal scans cover every unit's items: test/integration/scans.test.ts
+  'GET /admin/scans': installationAdmin,
   // The freshness monitor: editors, leaders and the disclosure office; only the office sets a column's kind.
   'GET /admin/freshness': (role) => role === 'editor' || role === 'leader' || role === 'supervisor',
   'GET /admin/units/:id/freshness': (role, place) =>

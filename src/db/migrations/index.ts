@@ -26,6 +26,7 @@ import * as dictionaries from './20261130_0026_dictionaries.ts';
 import * as annualReportLock from './20261130_0024_annual_report_lock.ts';
 import * as externalReports from './20261130_0027_external_reports.ts';
 import * as publishingImports from './20261130_0028_publishing_imports.ts';
+import * as contentScans from './20261130_0029_content_scans.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -58,4 +59,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0024_annual_report_lock': annualReportLock,
   '20261130_0027_external_reports': externalReports,
   '20261130_0028_publishing_imports': publishingImports,
+  '20261130_0029_content_scans': contentScans,
 };

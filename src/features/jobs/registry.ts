@@ -5,6 +5,7 @@ import { closeUnpaidFeeApplications } from '../applications/workflow.ts';
 import { enqueueDeadlineReminders } from '../applications/worklists-reminders.ts';
 import { freshnessScanJob } from '../freshness/job.ts';
 import { dictionaryScanJob } from '../checks/rescan.ts';
+import { deadLinkScanJob, privacyScanJob } from '../scans/job.ts';
 import { deliverNotifications } from '../notifications/delivery.ts';
 import { reportDeadlineRemindersJob } from '../annual-report/job.ts';
 import { weeklyRemindersJob } from '../reminders/weekly.ts';
@@ -42,6 +43,8 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
   applicationRemindersJob,
   freshnessScanJob,
   dictionaryScanJob,
+  privacyScanJob,
+  deadLinkScanJob,
   reportDeadlineRemindersJob,
   weeklyRemindersJob,
   publishingImportCleanupJob,

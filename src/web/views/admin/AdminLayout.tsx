@@ -98,6 +98,11 @@ export function AdminLayout({ title, actor, csrfToken, head, children }: AdminLa
                     <a href="/admin/dictionaries">检查词库</a>
                   </li>
                 ) : null}
+                {canManageDictionaries(actor) ? (
+                  <li>
+                    <a href="/admin/scans">内容扫描</a>
+                  </li>
+                ) : null}
                 {actor.grants.some((grant) => grant.role === 'system-admin') ? (
                   <li>
                     <a href="/admin/users">账号</a>
