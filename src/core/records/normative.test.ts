@@ -3,7 +3,10 @@ import {
   countNormativeDocuments,
   table2NormativeBlock,
   validityOn,
+  normativeFactsOfItems,
+  normativeKindOfGenre,
   type NormativeDocumentFacts,
+  type NormativeItemFacts,
 } from './normative.ts';
 
 const doc = (
@@ -74,5 +77,48 @@ describe('table 二 (一) from the register', () => {
     expect(validityOn(doc('z', 'rule', '2020-01-01', '2022-01-01', '2021-01-01'), '2022-06-01')).toBe(
       'invalid',
     );
+  });
+});
+
+describe('normative documents published as items', () => {
+  const item = (
+    id: number,
+    genre: string | null,
+    extra: Partial<NormativeItemFacts> = {},
+  ): NormativeItemFacts => ({
+    id,
+    genre,
+    documentNumber: null,
+    writtenOn: null,
+    publishedOn: '2023-05-06',
+    validity: null,
+    invalidOn: null,
+    ...extra,
+  });
+
+  it('tells 规章 and 行政规范性文件 by genre, and nothing else', () => {
+    expect(normativeKindOfGenre('规章')).toBe('rule');
+    expect(normativeKindOfGenre('政府规章')).toBe('rule');
+    expect(normativeKindOfGenre('行政规范性文件')).toBe('normative');
+    expect(normativeKindOfGenre(' 规范性 文件')).toBe('normative');
+    expect(normativeKindOfGenre('通知')).toBeNull();
+    expect(normativeKindOfGenre(null)).toBeNull();
+  });
+
+  it('dates an item by 成文日期 (else publication) and ends it by its validity, leaving registered numbers out', () => {
+    expect(
+      normativeFactsOfItems(
+        [
+          item(1, '规章', { writtenOn: '2021-05-01', validity: 'repealed', invalidOn: '2023-06-30' }),
+          item(2, '行政规范性文件', { validity: 'expired', invalidOn: '2024-01-01' }),
+          item(3, '行政规范性文件', { documentNumber: '甲政发 〔2023〕 2号' }),
+          item(4, '通知'),
+        ],
+        ['甲政发〔2023〕2号'],
+      ),
+    ).toEqual([
+      { id: 'item:1', kind: 'rule', issuedOn: '2021-05-01', repealedOn: '2023-06-30', invalidOn: null },
+      { id: 'item:2', kind: 'normative', issuedOn: '2023-05-06', repealedOn: null, invalidOn: '2024-01-01' },
+    ]);
   });
 });

@@ -103,3 +103,58 @@ export function table2NormativeBlock(
     ]),
   );
 }
+
+/** The statutory column of Art. 20(1) (法规规章和规范性文件), where published normative documents sit. */
+export const NORMATIVE_CATEGORY_CODE = 'a20-01';
+
+/** What table 二 (一) needs of a published item of that column. */
+export interface NormativeItemFacts {
+  readonly id: number;
+  readonly genre: string | null;
+  readonly documentNumber: string | null;
+  readonly writtenOn: PlainDate | null;
+  readonly publishedOn: PlainDate;
+  /** 'valid' | 'expired' (失效) | 'repealed' (废止) | null, as publishing stores it. */
+  readonly validity: string | null;
+  readonly invalidOn: PlainDate | null;
+}
+
+/**
+ * The kind of a published item by its 体裁分类: 规章 or 行政规范性文件 (also written 规范性文件); any other genre
+ * (a plan, a notice) is not a normative document, even in the same column.
+ */
+export function normativeKindOfGenre(genre: string | null): NormativeKind | null {
+  const text = (genre ?? '').replace(/\s/g, '');
+  if (text.includes('规章')) return 'rule';
+  if (text.includes('规范性文件')) return 'normative';
+  return null;
+}
+
+const normalizedNumber = (text: string) => text.replace(/[\s〔〕[\]（）()]/g, '');
+
+/**
+ * Published items counted as normative documents beside the register: an item whose 发文字号 is already in
+ * the register is the same document and is left to the register. A document is issued on its 成文日期 (the
+ * publication date when none is given); 废止 and 失效 end it on the item's 失效或废止日期 (without that date the
+ * end cannot be dated, and the document still counts as in force).
+ */
+export function normativeFactsOfItems(
+  items: readonly NormativeItemFacts[],
+  registeredNumbers: readonly string[],
+): NormativeDocumentFacts[] {
+  const registered = new Set(registeredNumbers.map(normalizedNumber));
+  const facts: NormativeDocumentFacts[] = [];
+  for (const item of items) {
+    const kind = normativeKindOfGenre(item.genre);
+    if (kind === null) continue;
+    if (item.documentNumber !== null && registered.has(normalizedNumber(item.documentNumber))) continue;
+    facts.push({
+      id: `item:${item.id}`,
+      kind,
+      issuedOn: item.writtenOn ?? item.publishedOn,
+      repealedOn: item.validity === 'repealed' ? item.invalidOn : null,
+      invalidOn: item.validity === 'expired' ? item.invalidOn : null,
+    });
+  }
+  return facts;
+}

@@ -1,7 +1,11 @@
 // All SQL of the records feature.
 import type { Selectable } from 'kysely';
 import { isCaseKind, isCaseResult } from '../../core/records/cases.ts';
-import { isNormativeKind } from '../../core/records/normative.ts';
+import {
+  isNormativeKind,
+  NORMATIVE_CATEGORY_CODE,
+  type NormativeItemFacts,
+} from '../../core/records/normative.ts';
 import { isStatisticKind } from '../../core/records/statistics.ts';
 import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { NormativeDocumentTable } from '../../db/schema.ts';
@@ -48,6 +52,50 @@ export async function listDocuments(db: Executor, unitId: number): Promise<Norma
     .orderBy('id', 'desc')
     .execute();
   return rows.map(toDocument);
+}
+
+/**
+ * The unit's published items of the Art. 20(1) column (sub-categories included), for table 二 (一). Withdrawn
+ * items are left out: a withdrawn page is not a document's record.
+ */
+export async function listNormativeItems(db: Executor, unitId: number): Promise<NormativeItemFacts[]> {
+  const rows = await db
+    .selectFrom('publishing_items')
+    .leftJoin('publishing_subcategories', 'publishing_subcategories.id', 'publishing_items.subcategory_id')
+    .select([
+      'publishing_items.id',
+      'publishing_items.genre',
+      'publishing_items.document_number',
+      'publishing_items.written_on',
+      'publishing_items.published_on',
+      'publishing_items.validity',
+      'publishing_items.invalid_on',
+    ])
+    .where('publishing_items.unit_id', '=', unitId)
+    .where('publishing_items.status', '=', 'published')
+    .where((eb) =>
+      eb.or([
+        eb('publishing_items.category_code', '=', NORMATIVE_CATEGORY_CODE),
+        eb('publishing_subcategories.parent_code', '=', NORMATIVE_CATEGORY_CODE),
+      ]),
+    )
+    .orderBy('publishing_items.id')
+    .execute();
+  return rows.flatMap((row) =>
+    row.published_on === null
+      ? []
+      : [
+          {
+            id: row.id,
+            genre: row.genre,
+            documentNumber: row.document_number,
+            writtenOn: row.written_on,
+            publishedOn: row.published_on,
+            validity: row.validity,
+            invalidOn: row.invalid_on,
+          },
+        ],
+  );
 }
 
 export async function findDocument(db: Executor, id: number): Promise<NormativeDocument | null> {

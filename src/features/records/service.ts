@@ -6,6 +6,7 @@ import { Invalid, NotFound } from '../../core/errors.ts';
 import { countTable4, type CaseFacts, type Table4Count } from '../../core/records/cases.ts';
 import {
   countNormativeDocuments,
+  normativeFactsOfItems,
   type NormativeCount,
   type NormativeDocumentFacts,
   type NormativeKind,
@@ -33,6 +34,7 @@ import {
   insertStatistics,
   listCases,
   listDocuments,
+  listNormativeItems,
   listStatistics,
   updateCase,
   updateDocument,
@@ -380,25 +382,29 @@ export interface RecordsForReport {
 }
 
 /**
- * The unit's records counted for report year `year`. `moreNormative` lets the compiler add the normative
- * documents published through the platform (publishing items mapped to NormativeDocumentFacts with ids
- * like `item:12`), so both sources are counted by the one rule.
+ * The unit's records counted for report year `year`. Table 二 (一) counts the register and the normative
+ * documents published through the platform (规章 and 行政规范性文件 items of the Art. 20(1) column, ids like
+ * `item:12`) by the one rule; an item whose 发文字号 is in the register is that register entry.
  */
 export async function recordsForReport(
   scope: ActingScope,
   unitId: number,
   year: number,
-  moreNormative: readonly NormativeDocumentFacts[] = [],
 ): Promise<RecordsForReport> {
   const { db } = scope.context.database;
   await unitFor(db, scope, unitId, 'read');
-  const [documents, entries, cases] = await Promise.all([
+  const [documents, items, entries, cases] = await Promise.all([
     listDocuments(db, unitId),
+    listNormativeItems(db, unitId),
     listStatistics(db, unitId),
     listCases(db, unitId),
   ]);
+  const published = normativeFactsOfItems(
+    items,
+    documents.map((document) => document.documentNumber),
+  );
   return {
-    normative: countNormativeDocuments([...documents.map(documentFacts), ...moreNormative], year),
+    normative: countNormativeDocuments([...documents.map(documentFacts), ...published], year),
     statistics: table2StatisticsBlocks(entries, year),
     table4: countTable4(cases.map(caseFacts), year),
   };
