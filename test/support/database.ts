@@ -34,14 +34,17 @@ async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; d
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
       try {
-        // An autovacuum worker of the server's own role may still be in the fresh database; FORCE may not
-        // end it, but it leaves by itself within moments, so the drop is tried again.
+        // The test's own pool has just been ended, but its connections may take a moment to leave: a plain
+        // drop (which itself waits up to 5 s for other sessions and stops autovacuum) is tried first, because
+        // FORCE would terminate a connection still closing, and its client then throws "terminating connection
+        // due to administrator command" outside any test. FORCE comes after three tries, and is retried too.
         for (let attempt = 1; ; attempt++) {
           try {
-            await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+            const force = attempt > 3 ? ' WITH (FORCE)' : '';
+            await client.query(`DROP DATABASE IF EXISTS "${name}"${force}`);
             return;
           } catch (error) {
-            if (attempt >= 20) throw error;
+            if (attempt >= 24) throw error;
             await new Promise((resolve) => setTimeout(resolve, 250));
           }
         }
