@@ -170,7 +170,9 @@ export async function requestCohandling(
     const unit = await findUnit(loaded.trx, unitId);
     if (unit === null) throw new Invalid('unitId', '所选协办单位不存在');
     if (unit.id === loaded.application.unitId) throw new Invalid('unitId', '协办单位不能是本单位');
-    const due = loaded.clock.ok ? loaded.clock.reading.due : null;
+    // A clock that cannot be read (a year without a working calendar) is named as it is.
+    if (!loaded.clock.ok) throw new Invalid('unitId', `无法确定协办期限：${loaded.clock.message}`);
+    const due = loaded.clock.reading.due;
     if (due === null) {
       throw new Invalid('unitId', '当前答复期限暂停或待补正，无法确定协办期限；请在计时恢复后再发起协办');
     }
