@@ -21,6 +21,7 @@ import { compileDictionaries, findDictionaryTerms, type Dictionary } from '../sr
 import { normalizeForMatching, normalizeTerm } from '../src/core/checks/normalize.ts';
 import { runChecks } from '../src/core/checks/run-checks.ts';
 import { SAMPLE_DICTIONARY } from '../src/core/checks/sample-dictionaries.ts';
+import { facetTokens, searchKey } from '../src/core/search/order.ts';
 import { tokenList } from '../src/core/search/query.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -146,8 +147,14 @@ async function generate(database: DatabaseHandle, unitIds: readonly number[], it
           )
           .execute();
         for (const [index, doc] of docs.entries()) {
-          const all = [...new Set([...doc.titleTokens, ...doc.textTokens])].join(' ');
-          await sql`INSERT INTO search_fts (rowid, tokens) VALUES (${ids[index]?.id ?? 0}, ${all})`.execute(
+          const key = searchKey(`${String(doc.year)}-06-01`, ids[index]?.id ?? 0);
+          const facets = facetTokens({
+            unitId: doc.unitId,
+            publishedYear: doc.year,
+            categoryCode: doc.category,
+            genre: doc.genre,
+          });
+          await sql`INSERT INTO search_fts (rowid, title, body, facets) VALUES (${key}, ${tokenList(doc.titleTokens)}, ${tokenList(doc.textTokens)}, ${facets})`.execute(
             trx,
           );
         }

@@ -1,5 +1,5 @@
 // Full-text search of the published items through HTTP: the same results in the same order on SQLite and
-// PostgreSQL (rank: terms in the title count double, then the newest, then the highest id); filters by
+// PostgreSQL (rank: how many query terms the title holds, then the newest, then the highest id); filters by
 // unit with its sub-units, category, year and genre; FTS operators and quotes are plain text; paging;
 // withdrawal and correction keep the index in step. Also the display modes and conditional GET.
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +19,8 @@ import {
 import { rebuildSearchIndex } from '../../src/features/search/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
+import * as searchKeyOrder from '../../src/db/migrations/20261207_0030_search_key_order.ts';
+import { columnTypes } from '../../src/db/dialect.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope, scopeOf, staff } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
@@ -130,8 +132,8 @@ describe(`full-text search of published items on ${testDialect}`, () => {
   });
 
   it('ranks title matches first, then the newest and highest id, on both databases alike', async () => {
-    // budget and execution both hold 预算 in title and text (rank 3) and were published the same day:
-    // the higher id first; roads holds it in the text only (rank 1).
+    // budget and execution both hold 预算 in the title (rank 1) and were published the same day: the
+    // higher id first; roads holds it in the text only (rank 0).
     expect(await found(q('预算'))).toEqual([item.execution, item.budget, item.roads]);
     const response = await search(q('预算'));
     expect(totalOf(response.body)).toBe(3);
@@ -219,6 +221,43 @@ describe(`full-text search of published items on ${testDialect}`, () => {
     // A rebuild gives the same index.
     expect(await rebuildSearchIndex(context)).toBe(24);
     expect(await found(q('预算'))).toEqual([item.budget, item.guide, item.roads]);
+  });
+
+  it('ranks by how many query terms the title holds, tier by tier and by hit lists alike', async () => {
+    const terms = '水库 防汛 预案';
+    const all = await publish(other, { title: '水库防汛预案', body: '汛期值守。' });
+    const twoOld = await publish(other, { title: '水库防汛工作', body: '落实预案。' });
+    const one = await publish(other, { title: '水库巡查', body: '防汛预案已备案。' });
+    const none = await publish(other, { title: '巡查通报', body: '水库防汛预案演练。' });
+    const twoNew = await publish(other, { title: '防汛预案修订', body: '涉及水库三座。' });
+    expect(await found(q(terms))).toEqual([all, twoNew, twoOld, one, none]);
+    expect(await found(q('巡查 水库'))).toEqual([one, none]);
+
+    // Six terms: beyond the tiers, ranked from each term's title hits.
+    const six = '山洪 地质 灾害 排查 整治 方案';
+    const sixAll = await publish(other, { title: '山洪、地质、灾害、排查、整治、方案', body: '全文。' });
+    const sixTwo = await publish(other, { title: '山洪、地质', body: '灾害排查整治方案。' });
+    const sixOne = await publish(other, { title: '方案', body: '山洪、地质、灾害、排查、整治。' });
+    const sixNone = await publish(other, { title: '通报', body: '山洪、地质、灾害、排查、整治、方案。' });
+    const sixTwoNew = await publish(other, { title: '排查、整治', body: '山洪地质灾害方案。' });
+    expect(await found(q(six))).toEqual([sixAll, sixTwoNew, sixTwo, sixOne, sixNone]);
+    expect(await found(`${q(six)}&unit=${district.id}`)).toEqual([]);
+  });
+
+  it('answers the same after the full-text table is rebuilt from the documents as migration 0030 does', async () => {
+    const queries = [
+      q('预算'),
+      `${q('预算')}&unit=${bureau.id}`,
+      `${q('预算')}&genre=${encodeURIComponent('预算')}`,
+      `${q('预算')}&category=a20-07`,
+      `${q('水库 防汛 预案')}&year=${yearOf(chinaDate(new Date()))}`,
+      `unit=${other.id}`,
+    ];
+    const before = await Promise.all(queries.map(found));
+    expect(before.flat().length).toBeGreaterThan(10);
+    const { db, dialect } = context.database;
+    await searchKeyOrder.up({ db, dialect, types: columnTypes(dialect) });
+    expect(await Promise.all(queries.map(found))).toEqual(before);
   });
 
   it('answers 304 to a browser that holds the page, by ETag or by date', async () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTerms, ftsMatchExpression, normaliseToken, tokenList, tsqueryText } from './query.ts';
+import {
+  distinctTerms,
+  ftsMatchExpression,
+  ftsNoTitleHit,
+  ftsTitleHits,
+  normaliseToken,
+  tokenList,
+  tsqueryText,
+} from './query.ts';
+
+const NO_FILTER = { units: null, year: null, category: null, genre: null };
 
 describe('search terms', () => {
   it('keeps letters and digits only, half-width and lower case', () => {
@@ -15,8 +25,23 @@ describe('search terms', () => {
   });
 
   it('quotes every term, so no term is an operator on either database', () => {
-    expect(ftsMatchExpression(['预算', 'or', 'near'])).toBe('"预算" AND "or" AND "near"');
-    expect(ftsMatchExpression(['a"b'])).toBe('"a""b"');
+    expect(ftsMatchExpression(['预算', 'or', 'near'], NO_FILTER)).toBe(
+      '{title body} : ("预算" AND "or" AND "near")',
+    );
+    expect(ftsMatchExpression(['a"b'], NO_FILTER)).toBe('{title body} : ("a""b")');
+  });
+
+  it('keeps the terms out of the facet column and the filters in it', () => {
+    const filter = { units: ['u3', 'u7'], year: 'y2023', category: null, genre: 'g901A' };
+    expect(ftsMatchExpression(['预算'], filter)).toBe(
+      '{title body} : ("预算") AND facets : ("u3" OR "u7") AND facets : "y2023" AND facets : "g901A"',
+    );
+    expect(ftsMatchExpression([], { ...NO_FILTER, year: 'y2024' })).toBe('facets : "y2024"');
+  });
+
+  it('asks for the title hits of one term and for the matches with no title hit', () => {
+    expect(ftsTitleHits('E', '预算')).toBe('(E) AND title : "预算"');
+    expect(ftsNoTitleHit('E', ['预算', '公开'])).toBe('(E) NOT title : ("预算" OR "公开")');
   });
 
   it('builds a tsquery of quoted lexemes', () => {

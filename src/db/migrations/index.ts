@@ -27,6 +27,7 @@ import * as annualReportLock from './20261130_0024_annual_report_lock.ts';
 import * as externalReports from './20261130_0027_external_reports.ts';
 import * as publishingImports from './20261130_0028_publishing_imports.ts';
 import * as contentScans from './20261130_0029_content_scans.ts';
+import * as searchKeyOrder from './20261207_0030_search_key_order.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -60,4 +61,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0027_external_reports': externalReports,
   '20261130_0028_publishing_imports': publishingImports,
   '20261130_0029_content_scans': contentScans,
+  '20261207_0030_search_key_order': searchKeyOrder,
 };
