@@ -12,7 +12,7 @@ import { submitOnlineApplication } from '../../src/features/applications/service
 import { findAuditEntries } from '../../src/features/audit/repo.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
-import { setDayOverride } from '../../src/features/calendar/service.ts';
+import { missingCalendarYears, setDayOverride } from '../../src/features/calendar/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
@@ -373,6 +373,19 @@ describe(`the working-day calendar on ${testDialect}`, () => {
       expect(response.body).toContain('0 件在办申请的答复期限已重新计算');
     }
     expect(await cache(december)).toEqual({ due: null, state: 'invalid' });
+    // From November, every signed-in person's 工作台 says that next year is missing; only the
+    // administrator gets the link to the calendar.
+    const db = context.database.db;
+    expect(await missingCalendarYears(db, new Date('2026-10-31T12:00:00Z'))).toEqual([]);
+    expect(await missingCalendarYears(db, new Date('2026-10-31T16:00:00Z'))).toEqual([2027]);
+    expect(await missingCalendarYears(db, new Date('2027-03-01T02:00:00Z'))).toEqual([2027]);
+    expect(await missingCalendarYears(db, new Date('2027-11-01T02:00:00Z'))).toEqual([2027, 2028]);
+    const adminHome = await get('/admin', admin);
+    expect(adminHome.body).toContain('data-testid="calendar-missing-2027"');
+    expect(adminHome.body).toContain('href="/admin/calendar?year=2027"');
+    const handlerHome = await get('/admin', handler);
+    expect(handlerHome.body).toContain('2027 年的节假日安排尚未录入工作日历');
+    expect(handlerHome.body).not.toContain('href="/admin/calendar');
     const pending = await get('/admin/calendar?year=2027', admin);
     expect(pending.body).toContain('2027 年已录入 3 天，但尚未确认全年已录入');
     expect(pending.body).toContain('data-testid="arrangement-missing"');
@@ -383,6 +396,8 @@ describe(`the working-day calendar on ${testDialect}`, () => {
     expect(declared.body).toContain('1 件在办申请的答复期限已重新计算（共核对在办申请 2 件）');
     expect(await cache(december)).toEqual({ due: '2027-01-26', state: 'running' });
     expect(await cache(autumn)).toEqual({ due: '2026-10-30', state: 'running' });
+    expect((await get('/admin', handler)).body).not.toContain('calendar-missing');
+    expect(await missingCalendarYears(db, new Date('2027-11-01T02:00:00Z'))).toEqual([2028]);
     const entry = await lastAudit('calendar.year.complete');
     expect(entry.objectType).toBe('calendar_year');
     expect(entry.objectId).toBe('2027');
@@ -421,6 +436,7 @@ describe(`the working-day calendar on ${testDialect}`, () => {
     const withdrawn = await postAs(app, admin, '/admin/calendar/years/withdraw', { year: '2027' });
     expect(withdrawn.statusCode).toBe(200);
     expect(await cache(december)).toEqual({ due: null, state: 'invalid' });
+    expect((await get('/admin', handler)).body).toContain('data-testid="calendar-missing-2027"');
     expect((await lastAudit('calendar.year.withdraw')).details).toEqual({
       year: 2027,
       before: { notice: NOTICE_2027 },

@@ -9,7 +9,7 @@ import { createWorkingDayCalendar } from '../../core/calendar/working-days.ts';
 import { Conflict, Invalid } from '../../core/errors.ts';
 import type { DialectName } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
 import {
   chinaDate,
   clockCacheOf,
@@ -98,6 +98,22 @@ export async function getCalendarOverview(
     selectedYear,
     arrangement: covered ? arrangementOfYear(selectedYear, overrides) : null,
   };
+}
+
+/** From this month on, next year's arrangement is due (the State Council publishes it in the autumn). */
+export const NEXT_YEAR_DUE_MONTH = 11;
+
+/**
+ * Years the clock needs soon but cannot count in: this year, and from November next year, when neither
+ * the shipped data nor an administrator's declaration covers them. Every signed-in person sees these,
+ * since an application received then cannot be given its due date. Not audited: it only reads.
+ */
+export async function missingCalendarYears(db: Executor, now = new Date()): Promise<number[]> {
+  const today = chinaDate(now);
+  const year = yearOf(today);
+  const needed = Number(today.slice(5, 7)) >= NEXT_YEAR_DUE_MONTH ? [year, year + 1] : [year];
+  const declared = new Set((await listCompleteYears(db)).map((entry) => entry.year));
+  return needed.filter((y) => !official.years.has(y) && !declared.has(y));
 }
 
 /** Sets a date to a working day or a day off, with the notice it comes from (replacing an earlier setting). */

@@ -9,6 +9,8 @@ import { renderPage } from '../../web/render.tsx';
 import type { LoadedSession } from '../accounts/model.ts';
 import { allowedUnitActions, canOnUnit } from './policy.ts';
 import { addUnit, getUnit, importUnits, listUnits, moveUnit, updateUnit } from './service.ts';
+import { canManageCalendar } from '../calendar/policy.ts';
+import { missingCalendarYears } from '../calendar/service.ts';
 
 const MAX_CSV_BYTES = 5 * 1024 * 1024;
 import { DashboardPage, UnitListPage, UnitPage } from './views/UnitPages.tsx';
@@ -45,6 +47,8 @@ export function unitRoutes(context: AppContext) {
         actor: session.actor,
         csrfToken: session.csrfToken,
         unitCount: units.length,
+        missingCalendarYears: await missingCalendarYears(context.database.db),
+        canEditCalendar: canManageCalendar(session.actor),
       });
       return reply.type('text/html; charset=utf-8').send(renderPage(page));
     });

@@ -13,10 +13,26 @@ function depthOf(unit: Unit, top: number): number {
   return unit.path.split('/').filter(Boolean).length - top;
 }
 
-export function DashboardPage({ actor, csrfToken, unitCount }: Shell & { unitCount: number }) {
+export function DashboardPage({
+  actor,
+  csrfToken,
+  unitCount,
+  missingCalendarYears,
+  canEditCalendar,
+}: Shell & { unitCount: number; missingCalendarYears: readonly number[]; canEditCalendar: boolean }) {
   return (
     <AdminLayout title="工作台" actor={actor} csrfToken={csrfToken}>
       <h1>工作台</h1>
+      {missingCalendarYears.map((year) => (
+        <p key={year} class="error-message" role="alert" data-testid={`calendar-missing-${year}`}>
+          {year} 年的节假日安排尚未录入工作日历：答复期限落在该年的申请暂无法计算期限。
+          {canEditCalendar ? (
+            <a href={`/admin/calendar?year=${year}`}>请依国务院办公厅公布的通知录入并确认全年已录入</a>
+          ) : (
+            '请告知系统管理员依国务院办公厅公布的通知录入。'
+          )}
+        </p>
+      ))}
       <p>您好，{actor.displayName}。</p>
       <h2>我的角色</h2>
       <ul data-testid="my-roles">
