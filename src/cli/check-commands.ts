@@ -1,5 +1,6 @@
 // `gongkai check FILE…`: the automatic content checks of proactive disclosure on text files, before
 // anything is published.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Invalid } from '../core/errors.ts';
@@ -14,9 +15,12 @@ import {
   type DictionaryMatcher,
   type Finding,
 } from '../core/checks/index.ts';
+import { loadConfig } from '../config.ts';
 import { describeProblem, parseDictionaryCsv } from '../features/checks/csv.ts';
+import { readStoredDictionaries } from '../features/checks/service.ts';
 import { decodeText } from '../features/reports/readers/decode-text.ts';
 import { isImage, isOle2, isPdf, isZip } from '../features/reports/readers/file-signatures.ts';
+import { openContext } from './server-commands.ts';
 
 interface LocatedFinding extends Finding {
   /** 1-based line and column (in characters) of the start, as editors show them. */
@@ -119,6 +123,26 @@ function exitCodeOf(outcome: FileOutcome): number {
   return outcome.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
+/**
+ * The dictionaries every check starts from: the deployment's, as its administrators keep them, when its
+ * database exists, so that the command finds what the editor finds; the shipped sample with
+ * `--shipped-dictionary`, where no database exists yet (a SQLite file that is not there is not created by
+ * a read-only command), or while the deployment's were never used.
+ */
+async function baseDictionaries(shippedOnly: boolean): Promise<readonly Dictionary[]> {
+  if (shippedOnly) return SHIPPED_DICTIONARIES;
+  const database = loadConfig().database;
+  if (database.kind === 'sqlite' && (database.file === ':memory:' || !existsSync(database.file))) {
+    return SHIPPED_DICTIONARIES;
+  }
+  const context = await openContext();
+  try {
+    return (await readStoredDictionaries(context.database.db)) ?? SHIPPED_DICTIONARIES;
+  } finally {
+    await context.database.close();
+  }
+}
+
 export function registerCheckCommands(program: Command): void {
   program
     .command('check')
@@ -134,17 +158,23 @@ export function registerCheckCommands(program: Command): void {
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     )
-    .option('--no-sample-dictionary', '不使用随软件提供的示例词库')
+    .option('--shipped-dictionary', '基础词库用随软件提供的示例词库，不读取本部署数据库中管理员维护的词库')
+    .option('--no-sample-dictionary', '不用任何基础词库（本部署词库或示例词库），只用 --dictionary 给出的')
     .action(
       async (
         files: string[],
-        options: { json?: boolean; dictionary: string[]; sampleDictionary: boolean },
+        options: {
+          json?: boolean;
+          dictionary: string[];
+          sampleDictionary: boolean;
+          shippedDictionary?: boolean;
+        },
       ) => {
         const loaded = await Promise.all(options.dictionary.map(loadDictionary));
-        const dictionaries = compileDictionaries([
-          ...(options.sampleDictionary ? SHIPPED_DICTIONARIES : []),
-          ...loaded,
-        ]);
+        const base = options.sampleDictionary
+          ? await baseDictionaries(options.shippedDictionary === true)
+          : [];
+        const dictionaries = compileDictionaries([...base, ...loaded]);
         const outcomes: FileOutcome[] = [];
         for (const file of files) {
           const outcome = await checkFile(file, dictionaries);

@@ -4,15 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addEntry, removeEntry } from '../../src/features/checks/service.ts';
+import { operatorScope } from '../support/actors.ts';
+import { createTestContext } from '../support/database.ts';
 import { repoRoot } from '../support/paths.ts';
 
 const run = promisify(execFile);
 
-async function gongkai(args: string[]) {
+// No deployment database unless a test gives one: the shipped sample dictionary is the base.
+const NO_DATABASE = { DATABASE_URL: `sqlite:${join(tmpdir(), 'gongkai-check-cli-absent', 'none.db')}` };
+
+async function gongkai(args: string[], env: Record<string, string> = NO_DATABASE) {
   try {
     const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/gongkai.js'), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, LOG_LEVEL: 'silent' },
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -148,6 +154,39 @@ describe('gongkai check', () => {
     expect(only.stdout).not.toContain('安装');
     expect(only.stdout).not.toContain('国家市场监督管理总局');
   });
+
+  it('starts from the deployment’s dictionaries when its database exists, as the editor does', async () => {
+    const context = await createTestContext();
+    try {
+      const databaseConfig = context.config.database;
+      const env = {
+        DATABASE_URL: databaseConfig.kind === 'sqlite' ? `sqlite:${databaseConfig.file}` : databaseConfig.url,
+        DATA_KEYS_FILE: context.config.dataKeysFile,
+      };
+      // Never used: the deployment's dictionaries are the sample they would be seeded with.
+      const unseeded = await gongkai(['check', file('reply.txt')], env);
+      expect(unseeded.stdout).toContain('→ 安装');
+      expect(await context.database.db.selectFrom('dictionary_entries').select('id').execute()).toEqual([]);
+
+      await addEntry(operatorScope(context), { term: '答复', category: 'sensitive', severity: 'error' });
+      const typo = await context.database.db
+        .selectFrom('dictionary_entries')
+        .select('id')
+        .where('term', '=', '按装')
+        .executeTakeFirstOrThrow();
+      await removeEntry(operatorScope(context), typo.id);
+      const stored = await gongkai(['check', file('reply.txt')], env);
+      expect(stored.code).toBe(1);
+      expect(stored.stdout).toContain(`${file('reply.txt')}:1:1 敏感词 [错误]`);
+      expect(stored.stdout).not.toContain('→ 安装');
+
+      const shipped = await gongkai(['check', '--shipped-dictionary', file('reply.txt')], env);
+      expect(shipped.stdout).not.toContain(':1:1 敏感词');
+      expect(shipped.stdout).toContain('→ 安装');
+    } finally {
+      await context.destroy();
+    }
+  }, 60_000);
 
   it('refuses a dictionary with problems, naming each row and column', async () => {
     const result = await gongkai(['check', '--dictionary', file('broken.csv'), file('clean.txt')]);

@@ -119,6 +119,16 @@ export async function loadDictionaries(db: Executor, now = new Date()): Promise<
   return (await loadVersionedDictionaries(db, now)).dictionaries;
 }
 
+/**
+ * The deployment's dictionaries as they stand, for a reader that must not write (the command line):
+ * null while they were never used, which means the shipped sample (the first use seeds them with it).
+ */
+export async function readStoredDictionaries(db: Executor): Promise<readonly Dictionary[] | null> {
+  if ((await findState(db)) === null) return null;
+  const entries = await listEntries(db);
+  return [{ name: DEPLOYMENT_DICTIONARY_NAME, entries: entries.map(plain) }];
+}
+
 /** The version the dictionaries are at (seeding them if never used). */
 export async function dictionaryVersion(db: Executor, now = new Date()): Promise<number> {
   return (await ensureSeeded(db, now)).version;
