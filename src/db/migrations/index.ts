@@ -28,6 +28,7 @@ import * as externalReports from './20261130_0027_external_reports.ts';
 import * as publishingImports from './20261130_0028_publishing_imports.ts';
 import * as contentScans from './20261130_0029_content_scans.ts';
 import * as searchKeyOrder from './20261207_0030_search_key_order.ts';
+import * as applicationRoutingIndex from './20261207_0031_application_routing_index.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -62,4 +63,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0028_publishing_imports': publishingImports,
   '20261130_0029_content_scans': contentScans,
   '20261207_0030_search_key_order': searchKeyOrder,
+  '20261207_0031_application_routing_index': applicationRoutingIndex,
 };
