@@ -5,12 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
 import { compileAnnualReport } from '../../src/features/annual-report/compile.ts';
+import { lockYear, unlockYear } from '../../src/features/annual-report/lock.ts';
 import {
+  correctItem,
   createItem,
   decideReview,
   setReviewChain,
   submitForReview,
+  withdrawItem,
 } from '../../src/features/publishing/service.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 import { saveDocument } from '../../src/features/records/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
@@ -25,15 +29,19 @@ describe(`normative documents published as items in table 二 (一) on ${testDia
   let district: Unit;
   const ids: Record<string, number> = {};
 
+  const as = (role: 'editor' | 'reviewer' | 'supervisor') =>
+    scopeOf(context, staff([[role, district]], ids[role], role));
+  const fieldsOf: Record<string, Record<string, string>> = {};
+  const BASE = {
+    categoryCode: 'a20-01',
+    summary: '文件全文',
+    body: '第一条 为规范本区工作，制定本办法。',
+    keywords: '规范性文件',
+  };
+
   async function publish(name: string, fields: Record<string, string>): Promise<void> {
-    const as = (role: 'editor' | 'reviewer') => scopeOf(context, staff([[role, district]], ids[role], role));
-    const id = await createItem(as('editor'), district.id, {
-      categoryCode: 'a20-01',
-      summary: '文件全文',
-      body: '第一条 为规范本区工作，制定本办法。',
-      keywords: '规范性文件',
-      ...fields,
-    });
+    fieldsOf[name] = { ...BASE, ...fields };
+    const id = await createItem(as('editor'), district.id, { ...BASE, ...fields });
     await submitForReview(as('editor'), id);
     await decideReview(as('reviewer'), id, { stage: 'secrecy', decision: 'approve' });
     ids[name] = id;
@@ -129,5 +137,40 @@ describe(`normative documents published as items in table 二 (一) on ${testDia
     const rules = earlier.report.table2['第二十条第（一）项']?.['规章'];
     expect(rules?.['本年制发件数']).toBe(1);
     expect(rules?.['现行有效件数']).toBe(1);
+  });
+
+  it('holds the items a locked report counts: a correction of how one counts, or its withdrawal, waits for an unlock', async () => {
+    await inTransaction(context.database.db, (trx) =>
+      lockYear(
+        trx,
+        context.database.dialect,
+        operatorScope(context),
+        { unitId: district.id, year: 2023, version: 1 },
+        new Date(),
+      ),
+    );
+    const correct = (name: string, fields: Record<string, string>) =>
+      correctItem(as('editor'), ids[name] ?? 0, {
+        ...fieldsOf[name],
+        ...fields,
+        reason: '更正',
+        material: '1',
+      });
+    const refused = /2023年政府信息公开工作年度报告已发布，该年度已锁定/;
+    // The 规章 counted 2021–2023: a new repeal date would change 2023's 本年废止件数.
+    await expect(correct('repealed', { invalidOn: '2024-01-31' })).rejects.toThrow(refused);
+    await expect(correct('issued', { genre: '通知' })).rejects.toThrow(refused);
+    await expect(withdrawItem(as('editor'), ids.issued ?? 0, { reason: '重复发布' })).rejects.toThrow(
+      refused,
+    );
+    // Nothing table 二 (一) reads: the title of a counted item, anything of a notice.
+    await correct('issued', { title: '丁区老旧小区改造管理办法（修订）' });
+    await correct('notice', { title: '关于再次征求意见的通知' });
+    await withdrawItem(as('editor'), ids.notice ?? 0, { reason: '已过期' });
+
+    await unlockYear(as('supervisor'), { unitId: district.id, year: 2023, reason: '更正废止日期' });
+    await correct('repealed', { invalidOn: '2024-01-31' });
+    const compiled = await compileAnnualReport(operatorScope(context), { unitId: district.id, year: 2023 });
+    expect(compiled.report.table2['第二十条第（一）项']?.['规章']?.['本年废止件数']).toBe(0);
   });
 });

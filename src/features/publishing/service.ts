@@ -65,6 +65,7 @@ import {
   updateItemState,
   type StoredVersion,
 } from './repo.ts';
+import { assertNormativeChangeUnlocked } from './report-lock.ts';
 
 const userIdOf = (scope: ActingScope): number | null =>
   scope.actor.kind === 'staff' ? scope.actor.userId : null;
@@ -476,12 +477,21 @@ export async function correctItem(
     if (Array.from(reason).length > 500) throw new Invalid('reason', '更正原因不能超过 500 个字');
     const material = form.material === '1' || form.material === 'on';
     refuseUnlessStatus(item, ['published'], '更正');
+    const subcategories = await listSubcategories(trx, item.unitId);
     const content = parseItemForm(form, {
       unitKind: item.unitKind,
-      subcategories: await listSubcategories(trx, item.unitId),
+      subcategories,
       today: chinaDate(now),
       imageSources: imageSourcesOf(item.id, await listItemAttachments(trx, item.id)),
     });
+    await assertNormativeChangeUnlocked(
+      trx,
+      item.unitId,
+      item.publishedOn ?? chinaDate(now),
+      subcategories,
+      item,
+      content,
+    );
     const errors = checkItem(content, { dictionaries, today: now }).filter(
       (finding) => finding.severity === 'error',
     );
@@ -541,6 +551,14 @@ export async function withdrawItem(
     if (reason === '') throw new Invalid('reason', '请填写撤回原因');
     if (Array.from(reason).length > 500) throw new Invalid('reason', '撤回原因不能超过 500 个字');
     refuseUnlessStatus(item, ['published'], '撤回');
+    await assertNormativeChangeUnlocked(
+      trx,
+      item.unitId,
+      item.publishedOn ?? chinaDate(now),
+      await listSubcategories(trx, item.unitId),
+      item,
+      null,
+    );
     await updateItemState(
       trx,
       dialect,
