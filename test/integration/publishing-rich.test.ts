@@ -16,6 +16,7 @@ import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
 import { tinyPdf, tinyPng } from '../support/files.ts';
 import { multipartBody } from '../support/multipart.ts';
+import { MAX_ITEM_ATTACHMENT_BYTES } from '../../src/features/publishing/attachments.ts';
 import { postAs, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 const PASSWORD = 'Rv5#maple-Stone-2026';
@@ -172,6 +173,12 @@ describe(`rich items, files and the review chain page on ${testDialect}`, () => 
     expect(refused.body).toContain(
       '附件“预算表.pdf”不是 PDF、DOCX、XLSX、JPEG、PNG 文件（按文件内容识别），请转换格式后重新上传',
     );
+    expect(await files(id)).toEqual([]);
+    // Someone of another unit learns nothing from the size or type of what they send: 404 first.
+    expect((await upload('elsewhere', id, '预算表.pdf', exe)).statusCode).toBe(404);
+    const oversized = Buffer.concat([tinyPdf(), Buffer.alloc(MAX_ITEM_ATTACHMENT_BYTES + 1)]);
+    expect((await upload('elsewhere', id, '大文件.pdf', oversized)).statusCode).toBe(404);
+    expect((await upload('editor', id, '大文件.pdf', oversized)).statusCode).toBe(413);
     expect(await files(id)).toEqual([]);
 
     expect((await upload('editor', id, '甲区预算说明.pdf', tinyPdf())).statusCode).toBe(303);

@@ -8,6 +8,7 @@ import { renderPage } from '../../web/render.tsx';
 import type { LoadedSession } from '../accounts/model.ts';
 import {
   addItemAttachment,
+  authorizeAttachmentUpload,
   contentDisposition,
   imageSourcesOf,
   downloadStaffAttachment,
@@ -240,7 +241,8 @@ export function publishingAdminRoutes(context: AppContext) {
     app.post('/admin/publishing/items/:id/attachments', async (request, reply) => {
       const session = sessionOf(request);
       const id = idParam(request);
-      // A form without a file still meets the policy first, then the missing file.
+      // The policy comes before the upload is read (a refused person gets 404, never 413 or 400).
+      await authorizeAttachmentUpload(scopeOf(request, session), id);
       const form = request.isMultipart()
         ? await readMultipartForm(request, Math.min(MAX_ITEM_ATTACHMENT_BYTES, context.config.maxUploadBytes))
         : { fields: {}, files: {} };

@@ -157,6 +157,15 @@ export interface ItemUpload {
   readonly data: Buffer;
 }
 
+/**
+ * Whether the person may add an attachment to the item, asked before the upload is read: a person who
+ * may not learns nothing from the size or the type of what they send (the upload re-checks under lock).
+ */
+export async function authorizeAttachmentUpload(scope: ActingScope, itemId: number): Promise<void> {
+  const item = await findItem(scope.context.database.db, itemId);
+  authorizeItem(scope.actor, item?.status === 'published' ? 'manage' : 'edit', item);
+}
+
 /** Adds a file to an item (a draft, or a published item as a correction with `reason`); returns its id. */
 export async function addItemAttachment(
   scope: ActingScope,
