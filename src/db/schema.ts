@@ -730,6 +730,8 @@ export interface ContentScanTable {
   name: string;
   pass: string;
   last_item_id: number;
+  /** The change time (updated_at) of the last item checked; null before the first. */
+  last_updated_at: Timestamp | null;
   checked: number;
   tasks_opened: number;
   external_links: number;

@@ -222,6 +222,22 @@ describe(`internal scans of published items on ${testDialect}`, () => {
     expect((await tasks('privacy-scan')).length).toBe(2);
   });
 
+  it('checks an item again when it changes after the walk passed it (a correction, a late publication)', async () => {
+    const later = new Date(NOW.getTime() + 60_000);
+    await context.database.db
+      .updateTable('publishing_items')
+      .set({ body: '更正：联系人手机13700137000。', updated_at: fromDate(context.database.dialect, later) })
+      .where('id', '=', ids.D ?? 0)
+      .execute();
+    const run = await runPrivacyScan(context, { now: new Date(NOW.getTime() + 120_000) });
+    expect([run.checked, run.tasksOpened, run.finished]).toEqual([1, 1, true]);
+    expect((await tasks('privacy-scan')).map((task) => task.item_id)).toEqual([ids.A, ids.F, ids.D]);
+    expect((await scanRow('privacy-scan')).last_item_id).toBe(ids.D);
+    // Nothing changed since: nothing is checked again.
+    const again = await runPrivacyScan(context, { now: new Date(NOW.getTime() + 180_000) });
+    expect([again.checked, again.tasksOpened]).toEqual([0, 0]);
+  });
+
   it('opens one dead-link task for a withdrawn item, a removed attachment and a missing unit', async () => {
     const [first, second] = await Promise.all([
       runDeadLinkScan(context, { now: NOW }),
@@ -242,9 +258,10 @@ describe(`internal scans of published items on ${testDialect}`, () => {
         ].join('\n'),
       },
     ]);
+    // Walked in change order: D, corrected last, comes last.
     expect(await scanRow('dead-link-scan')).toEqual({
       pass: '2026-11-30',
-      last_item_id: ids.F,
+      last_item_id: ids.D,
       checked: 5,
       tasks_opened: 1,
       external_links: 1,
@@ -288,7 +305,7 @@ describe(`internal scans of published items on ${testDialect}`, () => {
     expect(page.statusCode).toBe(200);
     const privacySection = page.body.slice(page.body.indexOf('data-testid="privacy-scan"'));
     expect(privacySection).toContain(
-      '<dt>已检查信息</dt><dd data-testid="checked">5 条</dd><dt>本轮新开纠错任务</dt><dd data-testid="tasks-opened">0 件</dd><dt>累计开具纠错任务</dt><dd data-testid="total-tasks">2 件</dd>',
+      '<dt>已检查信息</dt><dd data-testid="checked">6 条</dd><dt>本轮新开纠错任务</dt><dd data-testid="tasks-opened">1 件</dd><dt>累计开具纠错任务</dt><dd data-testid="total-tasks">3 件</dd>',
     );
     const linkSection = page.body.slice(page.body.indexOf('data-testid="dead-link-scan"'));
     expect(linkSection).toContain('<dd data-testid="total-tasks">1 件</dd>');

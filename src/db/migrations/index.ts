@@ -29,6 +29,7 @@ import * as publishingImports from './20261130_0028_publishing_imports.ts';
 import * as contentScans from './20261130_0029_content_scans.ts';
 import * as searchKeyOrder from './20261207_0030_search_key_order.ts';
 import * as applicationRoutingIndex from './20261207_0031_application_routing_index.ts';
+import * as scanChangeCursor from './20261207_0032_scan_change_cursor.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -64,4 +65,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261130_0029_content_scans': contentScans,
   '20261207_0030_search_key_order': searchKeyOrder,
   '20261207_0031_application_routing_index': applicationRoutingIndex,
+  '20261207_0032_scan_change_cursor': scanChangeCursor,
 };

@@ -11,11 +11,20 @@ export type ScanName = typeof PRIVACY_SCAN | typeof DEAD_LINK_SCAN;
  */
 export const PRIVACY_DETECTOR_VERSION = 1;
 
+/** A position in the walk over published items by their last change: null changedAt before the first. */
+export interface ScanCursor {
+  readonly changedAt: Date | null;
+  readonly itemId: number;
+}
+
+export const SCAN_START: ScanCursor = { changedAt: null, itemId: 0 };
+
 export interface ScanState {
   readonly name: ScanName;
   /** The detector version (privacy) or the China day (dead links) of the walk. */
   readonly pass: string;
-  readonly lastItemId: number;
+  /** Where the walk stands: the last item checked, in change order (updated_at, then id). */
+  readonly cursor: ScanCursor;
   readonly checked: number;
   readonly tasksOpened: number;
   readonly externalLinks: number;

@@ -2,7 +2,7 @@
 // published items, attachments and units that the scans read.
 import { fromDate, toDate, type DialectName } from '../../db/dialect.ts';
 import type { Executor } from '../../db/transaction.ts';
-import type { ScanName, ScanState } from './model.ts';
+import type { ScanCursor, ScanName, ScanState } from './model.ts';
 
 export async function findScanState(db: Executor, name: ScanName): Promise<ScanState | null> {
   const row = await db.selectFrom('content_scans').selectAll().where('name', '=', name).executeTakeFirst();
@@ -10,7 +10,10 @@ export async function findScanState(db: Executor, name: ScanName): Promise<ScanS
   return {
     name,
     pass: row.pass,
-    lastItemId: row.last_item_id,
+    cursor: {
+      changedAt: row.last_updated_at === null ? null : toDate(row.last_updated_at),
+      itemId: row.last_item_id,
+    },
     checked: row.checked,
     tasksOpened: row.tasks_opened,
     externalLinks: row.external_links,
@@ -30,6 +33,7 @@ export async function startPass(
   const values = {
     pass,
     last_item_id: 0,
+    last_updated_at: null,
     checked: 0,
     tasks_opened: 0,
     external_links: 0,
@@ -55,25 +59,32 @@ export async function advanceCursor(
   step: {
     readonly name: ScanName;
     readonly pass: string;
-    readonly from: number;
-    readonly to: number;
+    readonly from: ScanCursor;
+    readonly to: ScanCursor;
     readonly checked: number;
     readonly externalLinks: number;
     readonly finished: boolean;
   },
   now: Date,
 ): Promise<boolean> {
+  const fromChangedAt = step.from.changedAt;
   const result = await trx
     .updateTable('content_scans')
     .set((eb) => ({
-      last_item_id: step.to,
+      last_item_id: step.to.itemId,
+      last_updated_at: step.to.changedAt === null ? null : fromDate(dialect, step.to.changedAt),
       checked: eb('checked', '+', step.checked),
       external_links: eb('external_links', '+', step.externalLinks),
       finished_at: step.finished ? fromDate(dialect, now) : null,
     }))
     .where('name', '=', step.name)
     .where('pass', '=', step.pass)
-    .where('last_item_id', '=', step.from)
+    .where('last_item_id', '=', step.from.itemId)
+    .where((eb) =>
+      fromChangedAt === null
+        ? eb('last_updated_at', 'is', null)
+        : eb('last_updated_at', '=', fromDate(dialect, fromChangedAt)),
+    )
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
@@ -98,25 +109,34 @@ export interface PublishedItem {
 /** The next published (not withdrawn) items after the cursor, in id order. */
 export async function nextPublishedItems(
   db: Executor,
-  afterId: number,
+  dialect: DialectName,
+  after: ScanCursor,
   limit: number,
-): Promise<PublishedItem[]> {
-  const rows = await db
+): Promise<{ items: PublishedItem[]; last: ScanCursor | null }> {
+  let query = db
     .selectFrom('publishing_items')
-    .select(['id', 'unit_id', 'title', 'summary', 'body', 'body_html'])
-    .where('status', '=', 'published')
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    unitId: row.unit_id,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    bodyHtml: row.body_html,
-  }));
+    .select(['id', 'unit_id', 'title', 'summary', 'body', 'body_html', 'updated_at'])
+    .where('status', '=', 'published');
+  const changedAt = after.changedAt;
+  if (changedAt !== null) {
+    const at = fromDate(dialect, changedAt);
+    query = query.where((eb) =>
+      eb.or([eb('updated_at', '>', at), eb.and([eb('updated_at', '=', at), eb('id', '>', after.itemId)])]),
+    );
+  }
+  const rows = await query.orderBy('updated_at').orderBy('id').limit(limit).execute();
+  const lastRow = rows.at(-1);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      unitId: row.unit_id,
+      title: row.title,
+      summary: row.summary,
+      body: row.body,
+      bodyHtml: row.body_html,
+    })),
+    last: lastRow === undefined ? null : { changedAt: toDate(lastRow.updated_at), itemId: lastRow.id },
+  };
 }
 
 function addTo(map: Map<number, Set<string>>, itemId: number, key: string): void {

@@ -104,8 +104,8 @@ async function runScan<T>(
       return { ...run, finished: false };
     }
     fresh = false;
-    const from = state.lastItemId;
-    const items = await nextPublishedItems(db, from, batchSize);
+    const from = state.cursor;
+    const { items, last } = await nextPublishedItems(db, dialect, from, batchSize);
     const externalLinks = definition.externalLinks(items);
     const opened = await inTransaction(db, async (trx) => {
       const moved = await advanceCursor(
@@ -115,7 +115,7 @@ async function runScan<T>(
           name: definition.name,
           pass,
           from,
-          to: items.at(-1)?.id ?? from,
+          to: last ?? from,
           checked: items.length,
           externalLinks,
           finished: items.length < batchSize,

@@ -17,7 +17,7 @@ const TITLES: Readonly<Record<ScanName, string>> = {
 };
 
 const EXPLANATIONS: Readonly<Record<ScanName, string>> = {
-  'privacy-scan': `检查已公开信息的标题、内容概述和正文中未遮盖的身份证号码、手机号码、银行卡号、详细住址等（检测规则第 ${PRIVACY_DETECTOR_VERSION} 版）；发布审核时已说明理由保留的不再提示。检测规则更新后重新检查全部信息，此后只检查新公开的信息。`,
+  'privacy-scan': `检查已公开信息的标题、内容概述和正文中未遮盖的身份证号码、手机号码、银行卡号、详细住址等（检测规则第 ${PRIVACY_DETECTOR_VERSION} 版）；发布审核时已说明理由保留的不再提示。检测规则更新后重新检查全部信息，此后只检查新公开或更正过的信息。`,
   'dead-link-scan':
     '每天检查一次已公开信息正文中指向本平台的链接：指向已撤回或不存在的信息、已删除的附件、不存在的单位的链接为失效链接。指向其他网站的链接只计数，不访问。',
 };
