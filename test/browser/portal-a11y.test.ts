@@ -7,12 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
-import {
-  createItem,
-  decideReview,
-  setReviewChain,
-  submitForReview,
-} from '../../src/features/publishing/service.ts';
+import { decideReview, setReviewChain, submitForReview } from '../../src/features/publishing/review.ts';
+import { createItem } from '../../src/features/publishing/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';

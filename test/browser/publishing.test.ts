@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/access/roles.ts';
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
-import { decideReview } from '../../src/features/publishing/service.ts';
+import { decideReview } from '../../src/features/publishing/review.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';

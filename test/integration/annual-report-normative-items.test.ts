@@ -6,14 +6,9 @@ import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
 import { compileAnnualReport } from '../../src/features/annual-report/compile.ts';
 import { lockYear, unlockYear } from '../../src/features/annual-report/lock.ts';
-import {
-  correctItem,
-  createItem,
-  decideReview,
-  setReviewChain,
-  submitForReview,
-  withdrawItem,
-} from '../../src/features/publishing/service.ts';
+import { correctItem, withdrawItem } from '../../src/features/publishing/published-changes.ts';
+import { decideReview, setReviewChain, submitForReview } from '../../src/features/publishing/review.ts';
+import { createItem } from '../../src/features/publishing/service.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
 import { saveDocument } from '../../src/features/records/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';

@@ -10,13 +10,8 @@ import { runChecks } from '../../src/core/checks/index.ts';
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { chinaDate } from '../../src/features/applications/clock.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
-import {
-  addSubcategory,
-  createItem,
-  decideReview,
-  setReviewChain,
-  submitForReview,
-} from '../../src/features/publishing/service.ts';
+import { decideReview, setReviewChain, submitForReview } from '../../src/features/publishing/review.ts';
+import { addSubcategory, createItem } from '../../src/features/publishing/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';

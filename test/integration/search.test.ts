@@ -8,14 +8,9 @@ import { yearOf } from '../../src/core/calendar/plain-date.ts';
 import { computeUsccCheckCharacter } from '../../src/core/identity/uscc.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
 import { chinaDate } from '../../src/features/applications/clock.ts';
-import {
-  correctItem,
-  createItem,
-  decideReview,
-  setReviewChain,
-  submitForReview,
-  withdrawItem,
-} from '../../src/features/publishing/service.ts';
+import { correctItem, withdrawItem } from '../../src/features/publishing/published-changes.ts';
+import { decideReview, setReviewChain, submitForReview } from '../../src/features/publishing/review.ts';
+import { createItem } from '../../src/features/publishing/service.ts';
 import { rebuildSearchIndex } from '../../src/features/search/service.ts';
 import type { Unit } from '../../src/features/units/model.ts';
 import { addUnit } from '../../src/features/units/service.ts';

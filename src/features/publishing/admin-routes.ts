@@ -16,22 +16,23 @@ import {
   removeItemAttachment,
 } from './attachments.ts';
 import { previewBody } from './rich-text.ts';
+import { correctItem, withdrawItem } from './published-changes.ts';
 import {
   assignReviewer,
-  correctItem,
-  createItem,
   decideReview,
+  getReviewChain,
+  setReviewChain,
+  overrideFinding,
+  submitForReview,
+} from './review.ts';
+import {
+  createItem,
   editorUnitsOf,
   getItemWorkspace,
   getNewItemContext,
-  getReviewChain,
   getDraftForNewItem,
-  setReviewChain,
   listItemsForStaff,
-  overrideFinding,
-  submitForReview,
   updateDraft,
-  withdrawItem,
 } from './service.ts';
 import {
   ItemListPage,

@@ -19,7 +19,8 @@ import {
   markAttachmentRemoved,
   type ItemAttachment,
 } from './attachments-repo.ts';
-import type { Item, ItemContent } from './model.ts';
+import type { Item } from './model.ts';
+import { contentOf, userIdOf } from './item-support.ts';
 import { authorizeItem } from './policy.ts';
 import { findItem, insertVersion, lockItem, updateItemState } from './repo.ts';
 import { attachmentHref } from './rich-text.ts';
@@ -62,50 +63,6 @@ function cleanFileName(name: string): string {
     .slice(-120)
     .join('');
   return clean === '' ? '附件' : clean;
-}
-
-const userIdOf = (scope: ActingScope): number | null =>
-  scope.actor.kind === 'staff' ? scope.actor.userId : null;
-
-function contentOf(item: Item): ItemContent {
-  const {
-    subColumn,
-    categoryCode,
-    subcategoryId,
-    title,
-    summary,
-    body,
-    bodyHtml,
-    documentNumber,
-    writtenOn,
-    genre,
-    keywords,
-    validity,
-    effectiveOn,
-    invalidOn,
-    disclosureMethod,
-    disclosurePeriod,
-    format,
-  } = item;
-  return {
-    subColumn,
-    categoryCode,
-    subcategoryId,
-    title,
-    summary,
-    body,
-    bodyHtml,
-    documentNumber,
-    writtenOn,
-    genre,
-    keywords,
-    validity,
-    effectiveOn,
-    invalidOn,
-    disclosureMethod,
-    disclosurePeriod,
-    format,
-  };
 }
 
 /**
