@@ -26,7 +26,7 @@ function describeDatabase(context: AppContext): string {
 
 function demoMessage(demo: DemoSignIn): string {
   return (
-    `已创建演示单位“沈阳市皇姑区人民政府”及其2023年的依申请公开记录（仅用于演示，请勿用于生产）。\n` +
+    `已创建演示单位“沈阳市皇姑区人民政府”及其2023年全年记录（主动公开、依申请公开、复议诉讼、行政统计、培训等）和已发布的2023年政府信息公开工作年度报告（仅用于演示，请勿用于生产）。\n` +
     `演示账号（密码均为 ${demo.password}，请妥善保存，只显示这一次）：\n` +
     demo.accounts.map((account) => `  ${account.username}（${account.displayName}）`).join('\n') +
     `\n系统管理员和安全审计员首次登录时须绑定动态口令（TOTP）。\n`
@@ -112,14 +112,7 @@ export function registerServerCommands(program: Command): void {
       process.stdout.write(
         `公开（Gongkai）已启动：http://${shownHost}:${context.config.port}/ （数据库：${describeDatabase(context)}）\n`,
       );
-      if (demo !== null) {
-        process.stdout.write(
-          `已创建演示单位“沈阳市皇姑区人民政府”及其2023年的依申请公开记录（仅用于演示，请勿用于生产）。\n` +
-            `演示账号（密码均为 ${demo.password}，请妥善保存，只显示这一次）：\n` +
-            demo.accounts.map((account) => `  ${account.username}（${account.displayName}）`).join('\n') +
-            `\n系统管理员和安全审计员首次登录时须绑定动态口令（TOTP）。\n`,
-        );
-      }
+      if (demo !== null) process.stdout.write(demoMessage(demo));
       if (setupToken !== null) {
         process.stdout.write(
           `尚无系统管理员。请在 24 小时内打开下面的一次性链接创建第一个系统管理员（也可用 gongkai users create-admin）：\n` +
