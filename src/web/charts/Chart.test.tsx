@@ -45,6 +45,26 @@ describe('server-rendered charts', () => {
     expect(svg).toContain('>收到申请</text>');
   });
 
+  it('numbers a ranking as the assessment does: ties share a place, the next place skips', () => {
+    const spec = rankingChart(
+      'rank',
+      '考核排名',
+      [
+        { label: '甲局', value: 90 },
+        { label: '乙局', value: 90 },
+        { label: '丙局', value: 75.5 },
+        { label: '丁局', value: null },
+      ],
+      { unit: '分' },
+    );
+    expect(tableOf(renderToString(<Chart spec={spec} />))).toEqual([
+      ['1. 甲局', '90分'],
+      ['1. 乙局', '90分'],
+      ['3. 丙局', '75.5分'],
+      ['丁局', '—'],
+    ]);
+  });
+
   it('puts exactly the series numbers in the table below the figure', () => {
     const html = renderToString(<Chart spec={trend} />);
     expect(html).toContain('role="img" aria-label="每月收到申请（折线图，数据见下方数据表）"');

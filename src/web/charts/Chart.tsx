@@ -13,8 +13,23 @@ export function formatChartValue(value: number | null, unit = ''): string {
   return value === null ? '—' : `${value}${unit}`;
 }
 
+/**
+ * Places of a ranking by its first series, highest first, ties sharing a place (competition ranking:
+ * 1, 1, 3), as the assessment ranks; null for an entry without a value.
+ */
+export function rankingPlaces(values: readonly (number | null)[]): (number | null)[] {
+  return values.map((value) =>
+    value === null ? null : 1 + values.filter((other) => other !== null && other > value).length,
+  );
+}
+
 export function ChartTable({ spec }: { readonly spec: ChartSpec }) {
   const corner = spec.kind === 'ranking' ? '名次' : '';
+  const places = spec.kind === 'ranking' ? rankingPlaces(spec.series[0]?.values ?? []) : [];
+  const rowLabel = (category: string, index: number) => {
+    const place = places[index];
+    return place === undefined || place === null ? category : `${place}. ${category}`;
+  };
   return (
     <table data-testid={`chart-table-${spec.id}`}>
       <caption>{`${spec.title}（数据表）`}</caption>
@@ -31,7 +46,7 @@ export function ChartTable({ spec }: { readonly spec: ChartSpec }) {
       <tbody>
         {spec.categories.map((category, index) => (
           <tr key={category}>
-            <th scope="row">{spec.kind === 'ranking' ? `${index + 1}. ${category}` : category}</th>
+            <th scope="row">{rowLabel(category, index)}</th>
             {spec.series.map((series) => (
               <td key={series.name}>{formatChartValue(series.values[index] ?? null, spec.unit)}</td>
             ))}
