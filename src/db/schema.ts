@@ -46,6 +46,8 @@ export interface UserTable {
   display_name: string;
   password_hash: string;
   password_changed_at: Timestamp;
+  /** Set when an administrator chose the password; the person must change it at the next sign-in. */
+  password_set_by_admin_at: Timestamp | null;
   totp_secret_sealed: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;

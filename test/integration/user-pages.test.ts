@@ -7,7 +7,7 @@ import { addUnit } from '../../src/features/units/service.ts';
 import { createApp } from '../../src/web/app.ts';
 import { operatorScope } from '../support/actors.ts';
 import { createTestContext, testDialect, type TestContext } from '../support/database.ts';
-import { postAs, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
+import { form, postAs, signInOverHttp, type SignedIn } from '../support/staff-session.ts';
 
 const PASSWORD = 'Hg7#water-Lily-2026';
 
@@ -70,5 +70,46 @@ describe(`account pages on ${testDialect}`, () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]?.details).toContain('核对申请人提交的身份信息');
     expect(entries[0]?.details).not.toContain('11010519491231002X');
+  });
+
+  it('makes the person change a password an administrator chose before anything else', async () => {
+    const chosen = 'Wq8#river-Pine-2026';
+    const own = 'Lm3%cloud-Birch-2027';
+    const created = await post('/admin/users', {
+      username: 'feng.editor',
+      displayName: '冯编辑',
+      password: chosen,
+      unitId: String(city.id),
+      role: 'editor',
+    });
+    expect(created.statusCode).toBe(303);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/admin/login',
+      payload: form({ username: 'feng.editor', password: chosen, next: '/admin' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const home = await app.inject({ method: 'GET', url: '/admin', headers: { cookie } });
+    expect([home.statusCode, home.headers.location]).toEqual([303, '/admin/password']);
+    const page = await app.inject({ method: 'GET', url: '/admin/password', headers: { cookie } });
+    expect(page.body).toContain('管理员为您设置的初始密码');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/admin/password',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: csrf, currentPassword: chosen, newPassword: own, confirmPassword: own }),
+    });
+    expect(changed.statusCode).toBe(200);
+    const row = await context.database.db
+      .selectFrom('users')
+      .select('password_set_by_admin_at')
+      .where('username', '=', 'feng.editor')
+      .executeTakeFirstOrThrow();
+    expect(row.password_set_by_admin_at).toBeNull();
+    const again = await signInOverHttp(app, 'feng.editor', own);
+    const after = await app.inject({ method: 'GET', url: '/admin', headers: { cookie: again.cookie } });
+    expect(after.statusCode).toBe(200);
   });
 });

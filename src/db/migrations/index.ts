@@ -30,6 +30,7 @@ import * as contentScans from './20261130_0029_content_scans.ts';
 import * as searchKeyOrder from './20261207_0030_search_key_order.ts';
 import * as applicationRoutingIndex from './20261207_0031_application_routing_index.ts';
 import * as scanChangeCursor from './20261207_0032_scan_change_cursor.ts';
+import * as passwordSetByAdmin from './20261207_0033_password_set_by_admin.ts';
 
 export interface MigrationModule {
   up(context: MigrationContext): Promise<void>;
@@ -66,4 +67,5 @@ export const MIGRATIONS: Readonly<Record<string, MigrationModule>> = {
   '20261207_0030_search_key_order': searchKeyOrder,
   '20261207_0031_application_routing_index': applicationRoutingIndex,
   '20261207_0032_scan_change_cursor': scanChangeCursor,
+  '20261207_0033_password_set_by_admin': passwordSetByAdmin,
 };

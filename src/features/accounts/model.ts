@@ -10,6 +10,8 @@ export interface User {
   readonly username: string;
   readonly displayName: string;
   readonly passwordChangedAt: Date;
+  /** When an administrator set the password; null once the person chose their own. */
+  readonly passwordSetByAdminAt: Date | null;
   /** When the TOTP second factor was confirmed; null while not enrolled (or only started). */
   readonly totpEnabledAt: Date | null;
   readonly disabledAt: Date | null;

@@ -13,6 +13,7 @@ function toUser(row: Selectable<UserTable>): User {
     username: row.username,
     displayName: row.display_name,
     passwordChangedAt: toDate(row.password_changed_at),
+    passwordSetByAdminAt: row.password_set_by_admin_at === null ? null : toDate(row.password_set_by_admin_at),
     totpEnabledAt: row.totp_enabled_at === null ? null : toDate(row.totp_enabled_at),
     disabledAt: row.disabled_at === null ? null : toDate(row.disabled_at),
     createdAt: toDate(row.created_at),
@@ -40,6 +41,8 @@ export interface NewUserRow {
   readonly displayName: string;
   readonly passwordHash: string;
   readonly personal: ProtectedPersonalData;
+  /** The password was chosen by an administrator (it must be changed at the first sign-in). */
+  readonly passwordSetByAdmin?: boolean;
 }
 
 /** Real-name data, each value sealed with its blind index (null when not given). */
@@ -63,6 +66,7 @@ export async function insertUser(
       display_name: user.displayName,
       password_hash: user.passwordHash,
       password_changed_at: at,
+      password_set_by_admin_at: user.passwordSetByAdmin === true ? at : null,
       created_at: at,
       id_number_sealed: user.personal.idNumber?.sealed ?? null,
       id_number_index: user.personal.idNumber?.index ?? null,
@@ -120,7 +124,11 @@ export async function setPassword(
 ): Promise<void> {
   await trx
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: fromDate(dialect, now) })
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: fromDate(dialect, now),
+      password_set_by_admin_at: null,
+    })
     .where('id', '=', userId)
     .execute();
 }

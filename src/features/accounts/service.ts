@@ -63,6 +63,8 @@ export interface NewUserInput extends PersonalDataInput {
   readonly username: unknown;
   readonly displayName: unknown;
   readonly password: unknown;
+  /** An administrator chose the password for someone else: it must be changed at the first sign-in. */
+  readonly passwordSetByAdmin?: boolean;
 }
 
 interface ValidNewUser extends NewUserRow {
@@ -77,7 +79,14 @@ async function prepareNewUser(context: AppContext, input: NewUserInput): Promise
   const password = validatePasswordPresent('password', input.password);
   assertPasswordStrength('password', password, passwordPolicyOf(context.config), { username, displayName });
   const passwordHash = await hashPassword(password);
-  return { username, displayName, passwordHash, personal, personalFields: fields };
+  return {
+    username,
+    displayName,
+    passwordHash,
+    personal,
+    personalFields: fields,
+    passwordSetByAdmin: input.passwordSetByAdmin === true,
+  };
 }
 
 async function assertUsernameFree(db: Executor, username: string): Promise<void> {

@@ -49,6 +49,18 @@ export function newSessionSecrets(): { token: string; tokenHash: string; csrfTok
 }
 
 /** A short, non-secret name of a session for the audit log. */
+/**
+ * Whether the person must set a new password before anything else: it is past its age under the policy,
+ * or an administrator chose it (they know it), whatever the policy.
+ */
+function mustChangePassword(
+  user: Pick<UserCredentials, 'passwordChangedAt' | 'passwordSetByAdminAt'>,
+  now: Date,
+  policy: ReturnType<typeof passwordPolicyOf>,
+): boolean {
+  return user.passwordSetByAdminAt !== null || isPasswordExpired(user.passwordChangedAt, now, policy);
+}
+
 function sessionRef(tokenHash: string): string {
   return tokenHash.slice(0, 16);
 }
@@ -145,7 +157,7 @@ export async function signIn(
     token,
     csrfToken,
     secondFactor,
-    passwordExpired: isPasswordExpired(user.passwordChangedAt, now, passwordPolicyOf(context.config)),
+    passwordExpired: mustChangePassword(user, now, passwordPolicyOf(context.config)),
   };
 }
 
@@ -211,7 +223,7 @@ export async function loadSession(
         ? 'passed'
         : secondFactorFor(user, grants, context.config.totpRequiredRoles),
     tokenHash: session.tokenHash,
-    passwordExpired: isPasswordExpired(user.passwordChangedAt, now, passwordPolicyOf(context.config)),
+    passwordExpired: mustChangePassword(user, now, passwordPolicyOf(context.config)),
   };
 }
 

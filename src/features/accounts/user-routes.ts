@@ -87,6 +87,7 @@ export function userRoutes(context: AppContext) {
           phone: text(request, 'phone'),
           email: text(request, 'email'),
           grants: [{ unitId: Number(values.unitId), role: values.role }],
+          passwordSetByAdmin: true,
         });
         return await reply.redirect(`/admin/users/${user.id}`, 303);
       } catch (error) {

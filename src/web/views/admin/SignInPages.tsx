@@ -94,7 +94,11 @@ export function PasswordPage(props: { csrfToken: string; expired: boolean; error
   return (
     <AdminLayout title="修改密码" actor={null}>
       <h1>修改密码</h1>
-      {props.expired ? <p class="error-message">您的密码已超过规定的使用期限，请先修改密码。</p> : null}
+      {props.expired ? (
+        <p class="error-message">
+          请先修改密码：您的密码已超过规定的使用期限，或是管理员为您设置的初始密码。
+        </p>
+      ) : null}
       {props.done ? (
         <p class="ok" data-testid="password-changed">
           密码已修改。<a href="/admin">返回工作台</a>
