@@ -251,7 +251,7 @@ describe(`assessment indicators and the dashboard ranking on ${testDialect}`, ()
     expect(chartTable(page.body, chartId)).toEqual([
       ['1. 壬区乙局', '100分'],
       ['2. 壬区甲局', '50分'],
-      ['3. 壬区丁局', '50分'],
+      ['2. 壬区丁局', '50分'],
       ['4. 壬区丙局', '25分'],
     ]);
     expect(page.body).toContain(
