@@ -1,6 +1,5 @@
 // `gongkai check FILE…`: the automatic content checks of proactive disclosure on text files, before
 // anything is published.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Invalid } from '../core/errors.ts';
@@ -15,12 +14,11 @@ import {
   type DictionaryMatcher,
   type Finding,
 } from '../core/checks/index.ts';
-import { loadConfig } from '../config.ts';
 import { describeProblem, parseDictionaryCsv } from '../features/checks/csv.ts';
 import { readStoredDictionaries } from '../features/checks/service.ts';
 import { decodeText } from '../features/reports/readers/decode-text.ts';
 import { isImage, isOle2, isPdf, isZip } from '../features/reports/readers/file-signatures.ts';
-import { openContext } from './server-commands.ts';
+import { readDeployment } from './server-commands.ts';
 
 interface LocatedFinding extends Finding {
   /** 1-based line and column (in characters) of the start, as editors show them. */
@@ -131,16 +129,8 @@ function exitCodeOf(outcome: FileOutcome): number {
  */
 async function baseDictionaries(shippedOnly: boolean): Promise<readonly Dictionary[]> {
   if (shippedOnly) return SHIPPED_DICTIONARIES;
-  const database = loadConfig().database;
-  if (database.kind === 'sqlite' && (database.file === ':memory:' || !existsSync(database.file))) {
-    return SHIPPED_DICTIONARIES;
-  }
-  const context = await openContext();
-  try {
-    return (await readStoredDictionaries(context.database.db)) ?? SHIPPED_DICTIONARIES;
-  } finally {
-    await context.database.close();
-  }
+  const stored = await readDeployment((context) => readStoredDictionaries(context.database.db));
+  return stored ?? SHIPPED_DICTIONARIES;
 }
 
 export function registerCheckCommands(program: Command): void {

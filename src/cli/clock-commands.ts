@@ -1,8 +1,6 @@
 // `gongkai clock` and `gongkai fee`: the statutory clock and the processing fee for scripts and checking.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { existsSync } from 'node:fs';
-import { loadConfig } from '../config.ts';
 import { assertPlainDate } from '../core/calendar/plain-date.ts';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../core/calendar/working-days.ts';
 import { parseClockLedger } from '../core/clock/clock-ledger.ts';
@@ -17,7 +15,7 @@ import {
 import { Invalid } from '../core/errors.ts';
 import { feeByCount, feeByPages } from '../core/fees/processing-fee.ts';
 import { loadCalendarOverrides } from '../features/applications/clock.ts';
-import { openContext } from './server-commands.ts';
+import { readDeployment } from './server-commands.ts';
 
 /**
  * The calendar the command counts with: the deployment's (official data plus the administrators' day
@@ -28,16 +26,8 @@ import { openContext } from './server-commands.ts';
 async function cliCalendar(officialOnly: boolean): Promise<WorkingDayCalendar> {
   const official = createWorkingDayCalendar({ days: [], completeYears: [] });
   if (officialOnly) return official;
-  const database = loadConfig().database;
-  if (database.kind === 'sqlite' && (database.file === ':memory:' || !existsSync(database.file))) {
-    return official;
-  }
-  const context = await openContext();
-  try {
-    return createWorkingDayCalendar(await loadCalendarOverrides(context.database.db));
-  } finally {
-    await context.database.close();
-  }
+  const overrides = await readDeployment((context) => loadCalendarOverrides(context.database.db));
+  return overrides === null ? official : createWorkingDayCalendar(overrides);
 }
 
 const CLOCK_EXAMPLE = `

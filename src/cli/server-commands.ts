@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
 import type { DemoSignIn } from '../features/demo/seed.ts';
@@ -17,6 +18,21 @@ export async function openContext(): Promise<AppContext> {
     throw error;
   }
   return { config, database, keys: loadKeyRing(config.dataKeysFile, config.env) };
+}
+
+/**
+ * Reads from the deployment's database for a command that only reads, or gives null where no database
+ * exists yet: a SQLite file that is not there is not created (nor an in-memory one opened) for a read.
+ */
+export async function readDeployment<T>(read: (context: AppContext) => Promise<T>): Promise<T | null> {
+  const database = loadConfig().database;
+  if (database.kind === 'sqlite' && (database.file === ':memory:' || !existsSync(database.file))) return null;
+  const context = await openContext();
+  try {
+    return await read(context);
+  } finally {
+    await context.database.close();
+  }
 }
 
 function describeDatabase(context: AppContext): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  yearsCounted,
   countNormativeDocuments,
   table2NormativeBlock,
   validityOn,
@@ -38,6 +39,18 @@ const documents = [
   doc('n8', 'normative', '2019-04-04', '2022-05-05'),
   doc('r1', 'rule', '2023-12-31'),
 ];
+
+describe('the years a document counts in', () => {
+  it('runs from its issue to its earliest end, open while in force', () => {
+    expect(yearsCounted({ issuedOn: '2021-05-01', repealedOn: null, invalidOn: null })).toEqual({
+      from: 2021,
+      to: null,
+    });
+    expect(
+      yearsCounted({ issuedOn: '2021-05-01', repealedOn: '2024-02-01', invalidOn: '2023-06-30' }),
+    ).toEqual({ from: 2021, to: 2023 });
+  });
+});
 
 describe('table 二 (一) from the register', () => {
   it('counts issued, ended and in force per kind with the documents behind each number', () => {

@@ -3,7 +3,7 @@
 // becomes invalid (失效); a document repealed on 31 December is therefore not in force at the year's end.
 // 本年废止件数 counts every document whose validity ended in the year, whether by 废止 or by 失效, so that
 // 现行有效(N) = 现行有效(N−1) + 本年制发(N) − 本年废止(N) holds exactly (cross-check 8 of the spec).
-import type { PlainDate } from '../calendar/plain-date.ts';
+import { yearOf, type PlainDate } from '../calendar/plain-date.ts';
 
 export const NORMATIVE_KINDS = ['rule', 'normative'] as const;
 export type NormativeKind = (typeof NORMATIVE_KINDS)[number];
@@ -28,6 +28,17 @@ export interface NormativeDocumentFacts {
   readonly issuedOn: PlainDate;
   readonly repealedOn: PlainDate | null;
   readonly invalidOn: PlainDate | null;
+}
+
+/**
+ * The report years a document counts in: from its issue to its end (现行有效件数 of every year between), with
+ * no last year while it is in force.
+ */
+export function yearsCounted(
+  document: Pick<NormativeDocumentFacts, 'issuedOn' | 'repealedOn' | 'invalidOn'>,
+): { readonly from: number; readonly to: number | null } {
+  const ends = [document.repealedOn, document.invalidOn].filter((date) => date !== null).sort();
+  return { from: yearOf(document.issuedOn), to: ends[0] === undefined ? null : yearOf(ends[0]) };
 }
 
 export type Validity = 'not-issued' | 'in-force' | 'repealed' | 'invalid';

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { ActingScope } from '../../app-context.ts';
 import { Conflict, Invalid, NotFound, TooLarge } from '../../core/errors.ts';
-import { ITEM_STATUS_LABELS } from '../../core/publishing/metadata.ts';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
 import { chinaDate } from '../applications/clock.ts';
 import { auditActorOf, recordAudit } from '../audit/service.ts';
 import {
@@ -20,9 +19,9 @@ import {
   type ItemAttachment,
 } from './attachments-repo.ts';
 import type { Item } from './model.ts';
-import { contentOf, userIdOf } from './item-support.ts';
+import { keepCurrentVersion, refuseUnlessStatus, requiredReason, userIdOf } from './item-support.ts';
 import { authorizeItem } from './policy.ts';
-import { findItem, insertVersion, lockItem, updateItemState } from './repo.ts';
+import { findItem, lockItem, updateItemState } from './repo.ts';
 import { attachmentHref } from './rich-text.ts';
 
 /** The media types accepted, recognised by content, with the name people know them by. */
@@ -70,7 +69,7 @@ function cleanFileName(name: string): string {
  * next version with 更正于 today. Returns the new version. For a draft or a returned item: its version.
  */
 async function versionForChange(
-  trx: Parameters<typeof insertVersion>[0],
+  trx: Executor,
   scope: ActingScope,
   item: Item,
   reasonField: unknown,
@@ -78,26 +77,10 @@ async function versionForChange(
   now: Date,
 ): Promise<{ version: number; reason: string | null }> {
   if (item.status === 'draft' || item.status === 'returned') return { version: item.version, reason: null };
-  if (item.status !== 'published') {
-    throw new Conflict(`该信息当前状态为“${ITEM_STATUS_LABELS[item.status]}”，不能${act}`);
-  }
-  const reason = typeof reasonField === 'string' ? reasonField.trim() : '';
-  if (reason === '') throw new Invalid('reason', `已发布的信息${act}属于更正，请填写更正原因`);
-  if (Array.from(reason).length > 500) throw new Invalid('reason', '更正原因不能超过 500 个字');
+  refuseUnlessStatus(item, ['published'], act);
+  const reason = requiredReason(reasonField, `已发布的信息${act}属于更正，请填写更正原因`, '更正原因');
   const { dialect } = scope.context.database;
-  await insertVersion(
-    trx,
-    dialect,
-    {
-      itemId: item.id,
-      version: item.version,
-      content: contentOf(item),
-      reason,
-      material: true,
-      createdBy: userIdOf(scope),
-    },
-    now,
-  );
+  await keepCurrentVersion(trx, scope, item, { reason, material: true }, now);
   await updateItemState(
     trx,
     dialect,

@@ -2,7 +2,7 @@
 // material change) and withdrawal. The 索引号 and the publication date never change; a change that would
 // alter a published and locked annual report waits for an unlock (report-lock.ts).
 import type { ActingScope } from '../../app-context.ts';
-import { Invalid, Unprocessable } from '../../core/errors.ts';
+import { Unprocessable } from '../../core/errors.ts';
 import { loadDictionaries } from '../checks/service.ts';
 import { checkItem } from '../../core/publishing/item-checks.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -13,9 +13,9 @@ import { imageSourcesOf } from './attachments.ts';
 import { listItemAttachments } from './attachments-repo.ts';
 import { parseItemForm, type ItemForm } from './form.ts';
 import { authorizeItem } from './policy.ts';
-import { insertVersion, listSubcategories, lockItem, updateItemContent, updateItemState } from './repo.ts';
+import { listSubcategories, lockItem, updateItemContent, updateItemState } from './repo.ts';
 import { assertNormativeChangeUnlocked } from './report-lock.ts';
-import { audit, contentOf, refuseUnlessStatus, userIdOf } from './item-support.ts';
+import { audit, keepCurrentVersion, refuseUnlessStatus, requiredReason } from './item-support.ts';
 
 /**
  * Corrects a published item: the old content is kept as a version, the item takes the new content and
@@ -34,9 +34,7 @@ export async function correctItem(
   await inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'manage', item);
-    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
-    if (reason === '') throw new Invalid('reason', '请填写更正原因');
-    if (Array.from(reason).length > 500) throw new Invalid('reason', '更正原因不能超过 500 个字');
+    const reason = requiredReason(form.reason, '请填写更正原因', '更正原因');
     const material = form.material === '1' || form.material === 'on';
     refuseUnlessStatus(item, ['published'], '更正');
     const subcategories = await listSubcategories(trx, item.unitId);
@@ -64,19 +62,7 @@ export async function correctItem(
           .join('；')}`,
       );
     }
-    await insertVersion(
-      trx,
-      dialect,
-      {
-        itemId: item.id,
-        version: item.version,
-        content: contentOf(item),
-        reason,
-        material,
-        createdBy: userIdOf(scope),
-      },
-      now,
-    );
+    await keepCurrentVersion(trx, scope, item, { reason, material }, now);
     await updateItemContent(trx, dialect, item.id, content, now);
     const correctedOn = material ? chinaDate(now) : item.correctedOn;
     await updateItemState(trx, dialect, item.id, { version: item.version + 1, correctedOn }, now);
@@ -109,9 +95,7 @@ export async function withdrawItem(
   await inTransaction(db, async (trx) => {
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'manage', item);
-    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
-    if (reason === '') throw new Invalid('reason', '请填写撤回原因');
-    if (Array.from(reason).length > 500) throw new Invalid('reason', '撤回原因不能超过 500 个字');
+    const reason = requiredReason(form.reason, '请填写撤回原因', '撤回原因');
     refuseUnlessStatus(item, ['published'], '撤回');
     await assertNormativeChangeUnlocked(
       trx,

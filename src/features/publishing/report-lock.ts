@@ -3,9 +3,13 @@
 // report from its 成文日期 to its end, so inside a published and locked year it waits for an audited
 // unlock, as a change to the register does.
 import type { PlainDate } from '../../core/calendar/plain-date.ts';
-import { NORMATIVE_CATEGORY_CODE, normativeKindOfGenre } from '../../core/records/normative.ts';
+import {
+  NORMATIVE_CATEGORY_CODE,
+  normativeFactsOfItems,
+  yearsCounted,
+} from '../../core/records/normative.ts';
 import type { Executor } from '../../db/transaction.ts';
-import { assertUnlocked, yearOf, type YearSpan } from '../annual-report/lock.ts';
+import { assertUnlocked, type YearSpan } from '../annual-report/lock.ts';
 import type { ItemContent, Subcategory } from './model.ts';
 
 type CountedFields = Pick<
@@ -25,9 +29,10 @@ function countedSpan(
   publishedOn: PlainDate,
   subcategories: readonly Subcategory[],
 ): YearSpan | null {
-  if (!inNormativeColumn(item, subcategories) || normativeKindOfGenre(item.genre) === null) return null;
-  const ended = item.validity === 'repealed' || item.validity === 'expired' ? item.invalidOn : null;
-  return { from: yearOf(item.writtenOn ?? publishedOn), to: ended === null ? null : yearOf(ended) };
+  if (!inNormativeColumn(item, subcategories)) return null;
+  // The same rule as the count itself: which items are documents, and when they are issued and end.
+  const [facts] = normativeFactsOfItems([{ ...item, id: 0, publishedOn }], []);
+  return facts === undefined ? null : yearsCounted(facts);
 }
 
 function countedKey(item: CountedFields, span: YearSpan | null): string {

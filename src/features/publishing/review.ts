@@ -41,7 +41,7 @@ import {
   saveChain,
   updateItemState,
 } from './repo.ts';
-import { audit, refuseUnlessStatus, userIdOf } from './item-support.ts';
+import { audit, refuseUnlessStatus, requiredReason, userIdOf } from './item-support.ts';
 
 export async function chainOf(
   db: Parameters<typeof findChain>[0],
@@ -272,10 +272,8 @@ export async function overrideFinding(
     const item = await lockItem(trx, dialect, itemId);
     authorizeItem(scope.actor, 'review', item);
     const key = typeof form.key === 'string' ? form.key : '';
-    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
     if (key === '') throw new Invalid('key', '请选择要说明的检查结果');
-    if (reason === '') throw new Invalid('reason', '不予修改须填写理由');
-    if (Array.from(reason).length > 500) throw new Invalid('reason', '理由不能超过 500 个字');
+    const reason = requiredReason(form.reason, '不予修改须填写理由', '理由');
     refuseUnlessStatus(item, ['in_review'], '对检查结果作出说明');
     const finding = checkItem(item, { dictionaries, today: now }).find((candidate) => candidate.key === key);
     if (finding === undefined) throw new Invalid('key', '该检查结果已不存在，请刷新页面');

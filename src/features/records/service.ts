@@ -10,6 +10,7 @@ import {
   type NormativeCount,
   type NormativeDocumentFacts,
   type NormativeKind,
+  yearsCounted,
 } from '../../core/records/normative.ts';
 import { table2StatisticsBlocks } from '../../core/records/statistics.ts';
 import { inTransaction, type Executor } from '../../db/transaction.ts';
@@ -46,10 +47,8 @@ import { validateCase, validateDocument, validateStatistic, type CaseInput, type
 // The report years a record counts in (the year lock refuses changes inside a published, locked year): a
 // document counts from its issue to its end (现行有效件数 of every year between), a case from its filing to
 // its decision (尚未审结 until then), a statistic in its own year.
-const documentSpan = (fields: Pick<NormativeDocument, 'issuedOn' | 'repealedOn' | 'invalidOn'>): YearSpan => {
-  const ends = [fields.repealedOn, fields.invalidOn].filter((date) => date !== null).sort();
-  return { from: yearOf(fields.issuedOn), to: ends[0] === undefined ? null : yearOf(ends[0]) };
-};
+const documentSpan = (fields: Pick<NormativeDocument, 'issuedOn' | 'repealedOn' | 'invalidOn'>): YearSpan =>
+  yearsCounted(fields);
 const caseSpan = (fields: Pick<ReviewCase, 'filedOn' | 'decidedOn'>): YearSpan => ({
   from: yearOf(fields.filedOn),
   to: fields.decidedOn === null ? null : yearOf(fields.decidedOn),

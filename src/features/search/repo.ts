@@ -350,32 +350,37 @@ export interface SearchFacets {
   readonly genres: readonly string[];
 }
 
+/**
+ * The distinct values of an indexed column of the documents, by skipping down its index (each step a max()
+ * below the last value) rather than reading every document: a handful of index lookups on both databases
+ * however large the index.
+ */
+async function distinctIndexed<T extends number | string>(
+  db: Executor,
+  column: 'published_year' | 'genre',
+): Promise<T[]> {
+  const ref = sql.ref(column);
+  const found = await sql<{ value: T }>`
+    WITH RECURSIVE found(value) AS (
+      SELECT max(${ref}) FROM search_documents
+      UNION ALL
+      SELECT (SELECT max(${ref}) FROM search_documents WHERE ${ref} < found.value)
+      FROM found WHERE found.value IS NOT NULL
+    )
+    SELECT value FROM found WHERE value IS NOT NULL`.execute(db);
+  return found.rows.map((row) => row.value);
+}
+
 /** The choices of the filter form: every unit, and the years and genres that the index holds. */
 export async function searchFacets(db: Executor): Promise<SearchFacets> {
   const units = await db.selectFrom('units').select(['id', 'name', 'path']).orderBy('path').execute();
-  // Distinct values by skipping down an index (each step a max() below the last value), not by reading
-  // every document: a handful of index lookups on both databases however large the index.
-  const years = await sql<{ value: number }>`
-    WITH RECURSIVE found(value) AS (
-      SELECT max(published_year) FROM search_documents
-      UNION ALL
-      SELECT (SELECT max(published_year) FROM search_documents WHERE published_year < found.value)
-      FROM found WHERE found.value IS NOT NULL
-    )
-    SELECT value FROM found WHERE value IS NOT NULL`.execute(db);
-  const genres = await sql<{ value: string }>`
-    WITH RECURSIVE found(value) AS (
-      SELECT max(genre) FROM search_documents
-      UNION ALL
-      SELECT (SELECT max(genre) FROM search_documents WHERE genre < found.value)
-      FROM found WHERE found.value IS NOT NULL
-    )
-    SELECT value FROM found WHERE value IS NOT NULL`.execute(db);
+  const years = await distinctIndexed<number>(db, 'published_year');
+  const genres = await distinctIndexed<string>(db, 'genre');
   return {
     units,
-    years: years.rows.map((row) => row.value).sort((a, b) => b - a),
+    years: years.sort((a, b) => b - a),
     // Sorted here: the two databases collate Chinese text differently.
-    genres: genres.rows.map((row) => row.value).sort(),
+    genres: genres.sort(),
   };
 }
 
